@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+/** Local addresses are added only to the `e2e` build, never to the production manifest. */
+const LOCAL = ['http://localhost/*', 'http://127.0.0.1/*'];
+export const SITE_MATCHES = ['https://vk.com/*', 'https://vk.ru/*', 'https://m.vk.com/*', 'https://ok.ru/*', 'https://m.ok.ru/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Помощник госпаблика',
+    description:
+      'Проверяет посты и ответы официальных страниц администраций в VK и Одноклассниках: канцелярит, пресс-релизный тон, ссылки на НПА, приветствие, орфографию. Всё работает офлайн.',
+    default_locale: undefined,
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: SITE_MATCHES,
+    content_security_policy:
+      browser === 'firefox'
+        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
+    browser_specific_settings:
+      browser === 'firefox' ? { gecko: { id: 'gospublic-helper@example.org', strict_min_version: '115.0' } } : undefined,
+    icons: { 16: 'icon-16.png', 32: 'icon-32.png', 48: 'icon-48.png', 128: 'icon-128.png' },
+    action: { default_title: 'Помощник госпаблика', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL];
+      for (const war of manifest.web_accessible_resources ?? [])
+        if (typeof war === 'object' && 'matches' in war) war.matches = [...(war.matches ?? []), ...LOCAL];
+    },
+  },
+});
