@@ -2,7 +2,13 @@ import { defineConfig } from 'wxt';
 
 /** Local addresses are added only to the `e2e` build, never to the production manifest. */
 const LOCAL = ['http://localhost/*', 'http://127.0.0.1/*'];
-export const SITE_MATCHES = ['https://vk.com/*', 'https://vk.ru/*', 'https://m.vk.com/*', 'https://ok.ru/*', 'https://m.ok.ru/*'];
+export const SITE_MATCHES = [
+  'https://vk.com/*',
+  'https://vk.ru/*',
+  'https://m.vk.com/*',
+  'https://ok.ru/*',
+  'https://m.ok.ru/*',
+];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -18,7 +24,9 @@ export default defineConfig({
         ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
         : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'gospublic-helper@example.org', strict_min_version: '115.0' } } : undefined,
+      browser === 'firefox'
+        ? { gecko: { id: 'gospublic-helper@example.org', strict_min_version: '115.0' } }
+        : undefined,
     icons: { 16: 'icon-16.png', 32: 'icon-32.png', 48: 'icon-48.png', 128: 'icon-128.png' },
     action: { default_title: 'Помощник госпаблика', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
   }),

@@ -80,16 +80,18 @@ export interface Preset {
   urgentReplyDeadlineHours: number;
   finalReplyWorkingDays: number;
   /** Where each value comes from. */
-  clauses: Partial<Record<
-    | 'weeklyQuota'
-    | 'citationLimit'
-    | 'greetingRequired'
-    | 'kantselyarit'
-    | 'pressRelease'
-    | 'replyDeadline'
-    | 'spelling',
-    string
-  >>;
+  clauses: Partial<
+    Record<
+      | 'weeklyQuota'
+      | 'citationLimit'
+      | 'greetingRequired'
+      | 'kantselyarit'
+      | 'pressRelease'
+      | 'replyDeadline'
+      | 'spelling',
+      string
+    >
+  >;
 }
 
 export interface CheckOptions {
