@@ -11,6 +11,7 @@ export const SITE_MATCHES = [
 ];
 
 export default defineConfig({
+  publicDir: 'assets/public',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Помощник госпаблика',

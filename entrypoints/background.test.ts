@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { handleMessage } from '@/lib/messaging/background-handler';
+import { AppDB } from '@/lib/store/db';
+
+const vkComment = {
+  network: 'vk' as const,
+  kind: 'comment' as const,
+  communityId: '123',
+  postId: '-123_456',
+  replyTo: { authorName: 'Анна Смирнова', commentId: '789' },
+};
+
+describe('background message handler', () => {
+  it('stores the last classified box per tab and answers the popup', async () => {
+    const db = new AppDB(`t-${Math.random()}`);
+    const r1 = await handleMessage(
+      db,
+      { type: 'editor-classified', url: 'https://vk.com/wall-123_456', classification: vkComment },
+      { tabId: 7 },
+    );
+    expect(r1.ok).toBe(true);
+    const r2 = await handleMessage(db, { type: 'get-tab-state', tabId: 7 }, {});
+    expect(r2).toMatchObject({ ok: true, data: { tabId: 7, classification: vkComment } });
+    const r3 = await handleMessage(db, { type: 'get-status' }, {});
+    expect(r3).toMatchObject({ ok: true, data: { trackedTabs: 1, version: 1, lastClassified: { tabId: 7 } } });
+  });
+
+  it('rejects malformed messages with a Russian error and writes nothing', async () => {
+    const db = new AppDB(`t-${Math.random()}`);
+    const bad = [
+      null,
+      'hello',
+      { type: 'editor-classified', url: 'https://vk.com/', classification: { network: 'fb', kind: 'post' } },
+      { type: 'drop-database' },
+    ];
+    for (const m of bad) {
+      const r = await handleMessage(db, m, { tabId: 1 });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/Неизвестное сообщение/);
+    }
+    expect(await db.tabState.count()).toBe(0);
+  });
+
+  it('refuses a classification that does not come from a tab', async () => {
+    const db = new AppDB(`t-${Math.random()}`);
+    const r = await handleMessage(
+      db,
+      { type: 'editor-classified', url: 'https://vk.com/club1', classification: vkComment },
+      {},
+    );
+    expect(r).toEqual({ ok: false, error: 'Сообщение пришло не со вкладки.' });
+  });
+});

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, test as base, chromium, expect, type Page, type Request } from '@playwright/test';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
+
+/** Each page copy and the real address it is served at (the production manifest's matches are what is tested). */
+export const PAGES = {
+  vkNewComposer: { url: 'https://vk.com/club123', file: 'vk-club-new-composer.html' },
+  vkLegacyComposer: { url: 'https://vk.ru/club123', file: 'vk-club-legacy-composer.html' },
+  vkNewComments: { url: 'https://vk.com/wall-123_456', file: 'vk-wall-post-comments-new.html' },
+  vkLegacyComments: { url: 'https://vk.com/wall-123_457', file: 'vk-wall-comments-legacy.html' },
+  vkGimLegacy: { url: 'https://vk.com/gim123?sel=456', file: 'vk-gim-legacy.html' },
+  vkGimNew: { url: 'https://vk.com/gim123/convo/456', file: 'vk-gim-new.html' },
+  okTopics: { url: 'https://ok.ru/group/555/topics', file: 'ok-group-topics.html' },
+  okComments: { url: 'https://ok.ru/group/555/topic/777', file: 'ok-topic-comments.html' },
+  okMessages: { url: 'https://ok.ru/messages/999', file: 'ok-messages.html' },
+} as const;
+export type PageKey = keyof typeof PAGES;
+
+/** Hosts whose documents are answered with page copies; every other request is recorded and aborted. */
+const SITE_RE = /^https:\/\/(vk\.com|vk\.ru|m\.vk\.com|ok\.ru|m\.ok\.ru)\//;
+
+export function launchWithExtension(extDir: string, userDataDir = ''): Promise<BrowserContext> {
+  const ext = path.resolve(extDir);
+  if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
+    throw new Error(`Нет сборки расширения в ${ext}: сначала выполните npm run build`);
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: process.env.HEADED !== '1',
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
+  });
+}
+
+export async function getExtensionId(ctx: BrowserContext): Promise<string> {
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  return new URL(sw.url()).host;
+}
+
+/** The page copy for a URL: the path decides which file answers (so SPA links between copies work). */
+export function fixtureFor(url: string): string | null {
+  const u = new URL(url);
+  for (const p of Object.values(PAGES)) {
+    const pu = new URL(p.url);
+    if (pu.pathname === u.pathname && (pu.host === u.host || hostAlias(pu.host) === hostAlias(u.host))) return p.file;
+  }
+  return null;
+}
+const hostAlias = (h: string) => (h === 'vk.ru' || h === 'm.vk.com' ? 'vk.com' : h === 'm.ok.ru' ? 'ok.ru' : h);
+
+/**
+ * Routes the real VK/OK addresses to the page copies and records every request that would leave
+ * the browser (anything not answered from disk and not an extension URL). Such requests are aborted.
+ */
+export async function installNetwork(ctx: BrowserContext): Promise<{ external: string[] }> {
+  const log = { external: [] as string[] };
+  await ctx.route('**/*', (route) => {
+    const req = route.request();
+    const url = req.url();
+    if (SITE_RE.test(url) && req.resourceType() === 'document') {
+      const file = fixtureFor(url);
+      if (file) {
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: fs.readFileSync(path.join(FIXTURES, file), 'utf8'),
+        });
+      }
+    }
+    log.external.push(`${req.method()} ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  ctx.on('request', (req: Request) => {
+    const url = req.url();
+    if (/^(chrome-extension|data|blob|about):/.test(url)) return;
+    // routed documents are fine; everything else was recorded by the route handler already
+    if (SITE_RE.test(url) && req.resourceType() === 'document' && fixtureFor(url)) return;
+    if (!log.external.includes(`${req.method()} ${url}`)) log.external.push(`${req.method()} ${url}`);
+  });
+  return log;
+}
+
+export async function openPage(ctx: BrowserContext, key: PageKey, query = ''): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(PAGES[key].url + query);
+  return page;
+}
+
+export function tempProfile(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gph-profile-'));
+}
+
+export const test = base.extend<
+  { context: BrowserContext; extensionId: string; net: { external: string[] } },
+  { extDir: string }
+>({
+  extDir: ['.output/chrome-mv3', { option: true, scope: 'worker' }],
+  context: async ({ extDir }, use) => {
+    const c = await launchWithExtension(extDir);
+    await use(c);
+    await c.close();
+  },
+  net: async ({ context }, use) => {
+    await use(await installNetwork(context));
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await getExtensionId(context));
+  },
+});
+export { expect };
