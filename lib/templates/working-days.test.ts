@@ -189,6 +189,27 @@ describe('addWorkingHours', () => {
     expect(addWorkingHours(ts, 4, { tz: TOMSK })).toBe(at(TOMSK, 2026, 12, 1, 12));
   });
 
+  it('accepts the workingHours setting as it is stored', () => {
+    const setting = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', russianHolidays: true };
+    expect(addWorkingHours(at(MSK, 2025, 12, 30, 17), 4, { tz: MSK, ...setting })).toBe(at(MSK, 2026, 1, 12, 12));
+  });
+
+  it('uses custom office days, still with the holidays', () => {
+    const tueToSat = { tz: MSK, days: [2, 3, 4, 5, 6] };
+    // Fri 27 Nov 2026 17:00 + 4 h → 1 h Friday, 3 h Saturday → Sat 12:00
+    expect(addWorkingHours(at(MSK, 2026, 11, 27, 17), 4, tueToSat)).toBe(at(MSK, 2026, 11, 28, 12));
+    // Saturday 2 May 2026 is an ordinary Saturday for such an office, Sat 9 May a holiday
+    expect(addWorkingHours(at(MSK, 2026, 5, 1, 12), 1, tueToSat)).toBe(at(MSK, 2026, 5, 2, 10));
+    expect(addWorkingHours(at(MSK, 2026, 5, 8, 17), 2, tueToSat)).toBe(at(MSK, 2026, 5, 12, 10));
+  });
+
+  it('can ignore the holidays', () => {
+    const noHolidays = { tz: MSK, russianHolidays: false };
+    expect(addWorkingHours(at(MSK, 2026, 1, 2, 17), 2, noHolidays)).toBe(at(MSK, 2026, 1, 5, 10));
+    expect(() => addWorkingHours(0, 1, { tz: MSK, days: [] })).toThrow(/ни одного/);
+    expect(() => addWorkingHours(0, 1, { tz: MSK, days: [0] })).toThrow(/от 1 до 7/);
+  });
+
   it('validates the hours', () => {
     expect(() => addWorkingHours(0, 1, { tz: MSK, start: '18:00', end: '09:00' })).toThrow(/позже начала/);
     expect(() => addWorkingHours(0, 1, { tz: MSK, start: '9 утра' })).toThrow(/ЧЧ:ММ/);

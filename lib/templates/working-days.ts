@@ -166,6 +166,38 @@ export interface WorkingHoursOptions {
   end?: string;
   /** Lunch break not counted as working time, e.g. `{ start: '13:00', end: '14:00' }`. */
   lunch?: { start: string; end: string };
+  /**
+   * Office weekdays, ISO numbers 1 = Monday … 7 = Sunday. Default Monday–Friday.
+   * Same shape as the `workingHours` setting, so `{ tz, ...settings.workingHours }` fits.
+   */
+  days?: readonly number[];
+  /**
+   * Public holidays and moved days off of the RF are days off, moved working Saturdays are
+   * working (default true). With `false` only `days` counts.
+   */
+  russianHolidays?: boolean;
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+
+/** The day predicate for working-hours options. */
+function dayPredicate(opts: WorkingHoursOptions): (year: number, month: number, day: number) => boolean {
+  const days = opts.days ?? WEEKDAYS;
+  for (const d of days) {
+    if (!Number.isInteger(d) || d < 1 || d > 7) throw new RangeError('Дни недели задаются числами от 1 до 7.');
+  }
+  const useCalendar = opts.russianHolidays !== false;
+  const standard = days.length === 5 && WEEKDAYS.every((d) => days.includes(d));
+  return (year, month, day) => {
+    if (useCalendar && standard) return isWorkingDate(year, month, day);
+    if (useCalendar) {
+      const key = isoDay(year, month, day);
+      const data = yearData(year);
+      if (data.nonWorking.has(key)) return false;
+      if (data.workingWeekends.has(key)) return true;
+    }
+    return days.includes(weekdayOf(year, month, day) || 7);
+  };
 }
 
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -195,9 +227,16 @@ function dayIntervals(opts: WorkingHoursOptions): Array<[number, number]> {
 
 const MINUTE = 60_000;
 
+type DayPredicate = ReturnType<typeof dayPredicate>;
+
 /** Absolute working intervals [from, to) of the calendar day that `d` (a TZDate at local midnight) is on. */
-function absoluteIntervals(d: TZDate, tz: string, intervals: Array<[number, number]>): Array<[number, number]> {
-  if (!isWorkingDate(d.getFullYear(), d.getMonth() + 1, d.getDate())) return [];
+function absoluteIntervals(
+  d: TZDate,
+  tz: string,
+  intervals: Array<[number, number]>,
+  isWorking: DayPredicate,
+): Array<[number, number]> {
+  if (!isWorking(d.getFullYear(), d.getMonth() + 1, d.getDate())) return [];
   return intervals.map(([a, b]) => [
     new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(a / 60), a % 60, tz).getTime(),
     new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(b / 60), b % 60, tz).getTime(),
@@ -211,7 +250,7 @@ function startOfLocalDay(at: number, tz: string): TZDate {
 
 /**
  * The moment when `hours` working hours have passed since `from` (fractions allowed: 0.5 = 30 min).
- * Only working days of the calendar count, from `start` to `end` minus `lunch`.
+ * Only working days count (the production calendar and `days`), from `start` to `end` minus `lunch`.
  * A deadline that lands exactly on the end of a working day is that end (18:00), not next morning.
  */
 export function addWorkingHours(from: number, hours: number, opts: WorkingHoursOptions): number {
@@ -219,11 +258,13 @@ export function addWorkingHours(from: number, hours: number, opts: WorkingHoursO
   if (!Number.isFinite(hours) || hours < 0) throw new RangeError('Число рабочих часов должно быть неотрицательным.');
   if (hours > 24 * 366) throw new RangeError('Слишком большое число рабочих часов.');
   const intervals = dayIntervals(opts);
+  const isWorking = dayPredicate(opts);
+  if ((opts.days ?? WEEKDAYS).length === 0 && hours > 0) throw new RangeError('Не выбрано ни одного рабочего дня.');
   let left = Math.round(hours * 60 * MINUTE);
   if (left === 0) return from;
   let day = startOfLocalDay(from, opts.tz);
   for (let guard = 0; guard < 20_000; guard++) {
-    for (const [a, b] of absoluteIntervals(day, opts.tz, intervals)) {
+    for (const [a, b] of absoluteIntervals(day, opts.tz, intervals, isWorking)) {
       if (b <= from) continue;
       const s = Math.max(a, from);
       const avail = b - s;
@@ -240,10 +281,11 @@ export function workingHoursBetween(from: number, to: number, opts: WorkingHours
   assertTz(opts.tz);
   if (to <= from) return 0;
   const intervals = dayIntervals(opts);
+  const isWorking = dayPredicate(opts);
   let total = 0;
   let day = startOfLocalDay(from, opts.tz);
   while (day.getTime() < to) {
-    for (const [a, b] of absoluteIntervals(day, opts.tz, intervals)) {
+    for (const [a, b] of absoluteIntervals(day, opts.tz, intervals, isWorking)) {
       const s = Math.max(a, from);
       const e = Math.min(b, to);
       if (e > s) total += e - s;
