@@ -20,6 +20,8 @@ export type TextSegment =
   | { kind: 'text'; node: Text; start: number; end: number }
   /** `<img alt>` (text = alt) or a line-breaking `<br>` (text = "\n"): covered whole or not at all. */
   | { kind: 'atom'; node: Element; start: number; end: number }
+  /** A placeholder `<br>` that only holds an empty line open: zero length, positions go before it. */
+  | { kind: 'line'; node: Element; start: number; end: number }
   /** "\n" between blocks; `at` is the DOM boundary where it was produced. */
   | { kind: 'break'; start: number; end: number; at: DomPoint };
 
@@ -176,6 +178,7 @@ export function textModel(root: Element): TextModel {
     if (tag === 'BR') {
       if (isTrailingBr(el, root)) {
         flush();
+        segments.push({ kind: 'line', node: el, start: text.length, end: text.length });
         lineOpen = true;
       } else emit({ kind: 'atom', node: el }, '\n');
       return;
@@ -210,12 +213,13 @@ function after(n: Node): DomPoint {
 }
 function segStart(s: TextSegment): DomPoint {
   if (s.kind === 'text') return { node: s.node, offset: 0 };
-  if (s.kind === 'atom') return before(s.node);
+  if (s.kind === 'atom' || s.kind === 'line') return before(s.node);
   return s.at;
 }
 function segEnd(s: TextSegment): DomPoint {
   if (s.kind === 'text') return { node: s.node, offset: s.node.data.length };
   if (s.kind === 'atom') return after(s.node);
+  if (s.kind === 'line') return before(s.node);
   return s.at;
 }
 
@@ -234,7 +238,7 @@ function pointAt(root: Element, m: TextModel, o: number, bias: 'forward' | 'back
       return last ? segEnd(last) : { node: root, offset: 0 };
     }
     if (s.kind === 'text') return { node: s.node, offset: o - s.start };
-    if (s.kind === 'atom') return before(s.node);
+    if (s.kind === 'atom' || s.kind === 'line') return before(s.node);
     // at the start of a break: the end of the line before it
     const prev = m.segments
       .slice(0, i)
@@ -252,6 +256,7 @@ function pointAt(root: Element, m: TextModel, o: number, bias: 'forward' | 'back
   if (!s) return pointAt(root, m, o, 'forward');
   if (s.kind === 'text') return { node: s.node, offset: Math.min(o, s.end) - s.start };
   if (s.kind === 'atom') return after(s.node);
+  if (s.kind === 'line') return before(s.node);
   // at the end of a break: the start of the line after it
   const next = m.segments.slice(i + 1).find((x) => x.kind !== 'break');
   return next ? segStart(next) : { node: root, offset: root.childNodes.length };
