@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Preset } from '../checks/types';
+import { isValidTimeZone } from '../quota/weeks';
+
+/**
+ * The settings table is a key → value store; these are the known keys and the zod schema of each
+ * value. `getSetting` / `setSetting` (queries.ts) and the backup import validate with them.
+ */
+
+const severitySchema = z.enum(['error', 'warning', 'hint']);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** A user-built preset (the «свой профиль» of the options page). Mirrors `Preset` in lib/checks/types. */
+export const customPresetSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  municipality: z.string().max(300),
+  weeklyQuota: z.number().int().min(0).max(100),
+  citationLimit: z.number().int().min(0).max(100),
+  greetingRequired: z.boolean(),
+  kantselyaritSeverity: severitySchema,
+  pressReleaseSeverity: severitySchema,
+  replyDeadlineHours: z.number().min(0).max(1000),
+  urgentReplyDeadlineHours: z.number().min(0).max(1000),
+  finalReplyWorkingDays: z.number().int().min(0).max(365),
+  clauses: z
+    .object({
+      weeklyQuota: z.string().max(300),
+      citationLimit: z.string().max(300),
+      greetingRequired: z.string().max(300),
+      kantselyarit: z.string().max(300),
+      pressRelease: z.string().max(300),
+      replyDeadline: z.string().max(300),
+      spelling: z.string().max(300),
+    })
+    .partial()
+    .default({}),
+});
+// Compile-time check that a stored custom preset is usable wherever lib/checks expects a Preset.
+const _presetCompatible = (p: z.output<typeof customPresetSchema>): Preset => p;
+void _presetCompatible;
+
+/** Working time for reply deadlines. Default: Mon–Fri 9:00–18:00, public holidays of the RF off. */
+export const workingHoursSchema = z
+  .object({
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).max(7),
+    start: hhmm,
+    end: hhmm,
+    /** Treat the public holidays (and moved working days) of the Russian Federation as days off. */
+    russianHolidays: z.boolean(),
+  })
+  .refine((v) => v.start < v.end, { message: 'start must be before end', path: ['end'] });
+export type WorkingHours = z.output<typeof workingHoursSchema>;
+
+export const settingSchemas = {
+  /** IANA zone for weeks and deadlines; `null` = the browser's zone (see `resolveTimeZone`). */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((v) => isValidTimeZone(v), 'unknown time zone')
+    .nullable(),
+  /** Preset chosen at onboarding; `null` = not chosen yet. */
+  defaultPresetId: z.string().min(1).max(64).nullable(),
+  /** Warn before publishing a post that has errors. */
+  prePublishWarning: z.boolean(),
+  /** Rule ids switched off by the user, e.g. `kants.v-celyah`. */
+  disabledRules: z.array(z.string().min(1).max(100)).max(1000),
+  /** Host names where the checker stays silent, e.g. `ok.ru`. */
+  disabledSites: z.array(z.string().min(1).max(253)).max(200),
+  /** Preset per page, key `network:communityId` (see `pageRefKey`), value a preset id. */
+  presetByPage: z.record(z.string().min(1).max(100), z.string().min(1).max(64)),
+  /** The user's own preset, or `null`. */
+  customPreset: customPresetSchema.nullable(),
+  workingHours: workingHoursSchema,
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+export type Settings = { [K in SettingKey]: SettingValue<K> };
+
+export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
+
+const DEFAULTS: Settings = {
+  timeZone: null,
+  defaultPresetId: null,
+  prePublishWarning: true,
+  disabledRules: [],
+  disabledSites: [],
+  presetByPage: {},
+  customPreset: null,
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', russianHolidays: true },
+};
+
+/** A fresh copy of the default value (safe to mutate). */
+export function settingDefault<K extends SettingKey>(key: K): SettingValue<K> {
+  return structuredClone(DEFAULTS[key]);
+}
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingSchemas, key);
+}
+
+/** Key of `presetByPage`: `vk:123`. */
+export function pageRefKey(network: 'vk' | 'ok', communityId: string): string {
+  return `${network}:${communityId}`;
+}
