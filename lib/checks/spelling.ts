@@ -541,8 +541,8 @@ class HunspellSpeller implements Speller {
         if (e.model === null) this.h.addWord(v);
         else if (e.model !== undefined && (!multi || word === e.words[e.words.length - 1]))
           this.addWithModel(v, e.model);
-        else if (multi && this.h.spell(v)) {
-          // a common word inside a multi-word name («Набережные», «Воды»): already known
+        else if (this.h.spell(v)) {
+          // already in the dictionary with its own (better) flags: Орёл, «Набережные», «Воды»
         } else this.addAuto(v);
       }
     }
@@ -608,7 +608,7 @@ class HunspellSpeller implements Speller {
     if (w.includes('-')) {
       const parts = w.split('-');
       if (parts.every((p) => p !== '' && this.partOk(p, depth))) return true;
-    } else if (depth < 2 && this.compoundOk(w, depth)) return true;
+    } else if (depth < 2 && (this.compoundOk(w, depth) || this.derivedOk(w))) return true;
     if (w.includes("'")) return true; // д'Артаньян, О'Нил: names
     return false;
   }
@@ -631,6 +631,34 @@ class HunspellSpeller implements Speller {
     return false;
   }
 
+  /**
+   * Regular derivations the 2008 word list often lacks: adverbs in -о from adjectives
+   * (ретроспективно), comparatives in -ее (класснее, по + старее), superlatives with пре-
+   * (преинтереснейший). Prefixes that are themselves a typo class (при-/пре- on verbs) are not used.
+   */
+  private derivedOk(w: string): boolean {
+    if (isAllCaps(w)) return false;
+    const lw = w.toLowerCase();
+    if (lw.length < 6 || !/^[а-яё]+$/.test(lw)) return false;
+    const adjective = (stem: string) => ['ый', 'ий', 'ой'].some((e) => this.spell(stem + e));
+    // qualitative adjectives only: not -ой (остальной → «остально»), not participles in -нн (написанно)
+    const adverbBase = lw.slice(0, -1);
+    if (lw.endsWith('о') && !adverbBase.endsWith('нн') && ['ый', 'ий'].some((e) => this.spell(adverbBase + e)))
+      return true;
+    if (lw.endsWith('ее')) {
+      if (adjective(lw.slice(0, -2))) return true;
+      if (lw.startsWith('по') && lw.length >= 8) {
+        const rest = lw.slice(2);
+        if (this.spell(rest) || adjective(rest.slice(0, -2))) return true;
+      }
+    }
+    if (lw.startsWith('пре') && /[еа]йш/.test(lw)) {
+      const rest = lw.slice(3);
+      if (this.spell(rest)) return true;
+    }
+    return false;
+  }
+
   /** A capitalised mid-sentence word Hunspell rejects: a name, unless it is one letter off a known word. */
   private looksLikeTypo(w: string): boolean {
     const letters = cyrCount(w);
@@ -639,8 +667,10 @@ class HunspellSpeller implements Speller {
     if (c !== undefined) return c;
     const lw = w.toLowerCase();
     let r = false;
-    for (const cand of typoEdits(lw)) {
-      if (cand.length > 1 && (this.spell(cand) || this.spell(capitalise(cand)))) {
+    for (const [cand, kind] of typoEdits(lw)) {
+      if (cand.length < 2) continue;
+      // names differ from other names by a vowel (Арминия/Армения): only common words count then
+      if (this.spell(cand) || (kind !== 'vowel' && this.spell(capitalise(cand)))) {
         r = true;
         break;
       }
@@ -781,15 +811,15 @@ const VOWELS = new Set([...'аеёиоуыэюяьъ']);
  * letter, a wrong vowel. (Consonant swaps and arbitrary extra letters are left out: they turn
  * names into common words too often — Венцеля → вензеля, Сандово → садово.)
  */
-function* typoEdits(w: string): Generator<string> {
+function* typoEdits(w: string): Generator<[string, 'missing' | 'swap' | 'double' | 'vowel']> {
   const n = w.length;
-  for (let i = 0; i <= n; i++) for (const c of ALPHABET) yield w.slice(0, i) + c + w.slice(i); // missing letter
-  for (let i = 0; i < n - 1; i++) yield w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2); // swapped letters
-  for (let i = 1; i < n; i++) if (w[i] === w[i - 1]) yield w.slice(0, i) + w.slice(i + 1); // doubled letter
+  for (let i = 0; i <= n; i++) for (const c of ALPHABET) yield [w.slice(0, i) + c + w.slice(i), 'missing'];
+  for (let i = 0; i < n - 1; i++) yield [w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), 'swap'];
+  for (let i = 1; i < n; i++) if (w[i] === w[i - 1]) yield [w.slice(0, i) + w.slice(i + 1), 'double'];
   for (let i = 0; i < n; i++) {
     const ch = w[i] ?? '';
     if (!VOWELS.has(ch)) continue;
-    for (const c of VOWELS) if (c !== ch) yield w.slice(0, i) + c + w.slice(i + 1); // wrong vowel
+    for (const c of VOWELS) if (c !== ch) yield [w.slice(0, i) + c + w.slice(i + 1), 'vowel'];
   }
 }
 
