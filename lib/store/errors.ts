@@ -24,11 +24,11 @@ export class StoreError extends Error {
   }
 }
 
-/** `['data', 'pages', 2, 'name']` → `pages[2].name` (a leading `data` is dropped). */
+/** `['data', 'pages', 2, 'name']` → `pages[2].name` (with `dropPrefix: ['data']`; never drops the last part). */
 export function formatPath(path: readonly PropertyKey[], dropPrefix: readonly string[] = []): string {
   const parts = [...path];
   for (const p of dropPrefix) {
-    if (parts[0] === p) parts.shift();
+    if (parts[0] === p && parts.length > 1) parts.shift();
     else break;
   }
   let out = '';

@@ -69,7 +69,7 @@ export const settingSchemas = {
   /** Host names where the checker stays silent, e.g. `ok.ru`. */
   disabledSites: z.array(z.string().min(1).max(253)).max(200),
   /** Preset per page, key `network:communityId` (see `pageRefKey`), value a preset id. */
-  presetByPage: z.record(z.string().min(1).max(100), z.string().min(1).max(64)),
+  presetByPage: z.record(z.string().regex(/^(vk|ok):\S{1,64}$/), z.string().min(1).max(64)),
   /** The user's own preset, or `null`. */
   customPreset: customPresetSchema.nullable(),
   workingHours: workingHoursSchema,
