@@ -188,12 +188,12 @@ describe('Dexie functions', () => {
     expect(STARTER_TEMPLATES.every((t) => !('id' in t))).toBe(true);
   });
 
-  it('does not double starters that are already there', async () => {
+  it('does not seed a table that already has templates (e.g. restored without the flag)', async () => {
     const db = freshDb();
-    const first = STARTER_TEMPLATES[0]!;
-    await saveTemplate(db, { ...first, tags: [...first.tags], useCount: 4 });
-    expect(await seedStarterTemplates(db)).toBe(STARTER_TEMPLATES.length - 1);
-    expect(await db.templates.count()).toBe(STARTER_TEMPLATES.length);
+    await saveTemplate(db, tpl('Мой шаблон', '{обращение} Текст.'));
+    expect(await seedStarterTemplates(db)).toBe(0);
+    expect(await db.templates.count()).toBe(1);
+    expect(await db.settings.get(STARTER_SEEDED_KEY)).toBeTruthy();
   });
 
   it('imports with merge in one go and is idempotent', async () => {
@@ -245,7 +245,8 @@ describe('Dexie functions', () => {
     const other = freshDb();
     const r = await importTemplates(other, await exportAllTemplates(db));
     expect(r).toEqual({ added: STARTER_TEMPLATES.length, merged: 0, renamed: 0 });
-    // seeding afterwards adds nothing: the same templates are already there
+    // seeding afterwards adds nothing: the table is not empty
     expect(await seedStarterTemplates(other)).toBe(0);
+    expect(await other.templates.count()).toBe(STARTER_TEMPLATES.length);
   });
 });

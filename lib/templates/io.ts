@@ -393,21 +393,21 @@ export async function markUsed(db: AppDB, id: number, now: number = Date.now()):
 }
 
 /**
- * Adds the starter templates once per database. A flag in `settings` remembers it, so templates
- * the user deleted never come back. Starters already present (same title and text) are not doubled.
- * Returns how many were added (0 when seeded before).
+ * Adds the starter templates once per database: a flag in `settings` remembers it, so templates
+ * the user deleted never come back. Only an empty template table is seeded — a table that already
+ * has templates (restored from a backup that did not carry the flag) just gets the flag.
+ * Returns how many were added (0 when seeded before or not empty).
  */
 export async function seedStarterTemplates(db: AppDB, now: number = Date.now()): Promise<number> {
   return db.transaction('rw', db.templates, db.settings, async () => {
     if (await db.settings.get(STARTER_SEEDED_KEY)) return 0;
-    const existing = await db.templates.toArray();
-    const have = new Set(existing.map((t) => sameKey(t.title, t.text)));
-    const fresh = STARTER_TEMPLATES.filter((t) => !have.has(sameKey(t.title, t.text))).map(
-      (t) => ({ ...t, tags: [...t.tags] }) as Template,
-    );
-    if (fresh.length > 0) await db.templates.bulkAdd(fresh);
+    let added = 0;
+    if ((await db.templates.count()) === 0) {
+      await db.templates.bulkAdd(STARTER_TEMPLATES.map((t) => ({ ...t, tags: [...t.tags] }) as Template));
+      added = STARTER_TEMPLATES.length;
+    }
     await db.settings.put({ key: STARTER_SEEDED_KEY, value: { version: STARTER_SET_VERSION, at: now } });
-    return fresh.length;
+    return added;
   });
 }
 
