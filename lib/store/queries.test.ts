@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastWeeks } from '../quota/weeks';
 import { AppDB } from './db';
 import { StoreError } from './errors';
@@ -355,6 +356,22 @@ describe('ranges and weekly counts', () => {
     expect(main!.status).toMatchObject({ count: 3, quota: 2, pace: 'green', label: '3 из 2 на этой неделе' });
     expect(main!.history.map((w) => w.count)).toEqual([0, 0, 0, 0, 0, 0, 1, 3]);
     expect(main!.history.at(-1)!.key).toBe('2026-W49');
+  });
+
+  it('quotaOverview works under liveQuery: the popup re-renders when a post is recorded', async () => {
+    const { db, pageId } = await seed();
+    const at = t('2026-12-04T12:00:00+03:00');
+    const seen: number[] = [];
+    const sub = liveQuery(() => quotaOverview(db, { at, tz, quotaFor: () => 3 })).subscribe({
+      next: (o) => seen.push(o.pages[0]!.status.count),
+    });
+    try {
+      await vi.waitFor(() => expect(seen).toEqual([3]));
+      await recordPost(db, { pageId, publishedAt: at, text: 'Свежий пост', source: 'detected' });
+      await vi.waitFor(() => expect(seen.at(-1)).toBe(4));
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('quotaOverview takes the time zone from the settings', async () => {

@@ -21,6 +21,19 @@ import {
  * IndexedDB rule followed here (see research B7): nothing but Dexie calls is awaited inside a
  * transaction — hashing (`crypto.subtle`) happens before the transaction starts, otherwise the
  * transaction would commit early.
+ *
+ * Popup usage (re-renders whenever pages, posts or settings change):
+ *
+ *   useEffect(() => {
+ *     const sub = liveQuery(() =>
+ *       quotaOverview(getDB(), { quotaFor: (page) => getPreset(page.presetId).weeklyQuota }),
+ *     ).subscribe({ next: setOverview, error: setError });
+ *     return () => sub.unsubscribe();
+ *   }, []);
+ *   // overview.pages[i].status.label → «2 из 3 на этой неделе», .pace → 'green' | 'amber' | 'red'
+ *   // overview.pages[i].history → 8 × { key: '2026-W49', start, end, count }, oldest first
+ *
+ * Errors are `StoreError` (errors.ts) with a Russian `message` and a `code`.
  */
 
 export type StoredPage = OfficialPage & { id: number };

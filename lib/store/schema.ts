@@ -38,7 +38,7 @@ export const postSchema = z.object({
   textHash: z.string().max(128),
   postId: z.string().max(64).optional(),
   source: z.enum(['detected', 'manual']),
-  /** Unique: postId when known, else page + text hash + minute. Guarantees no double counting. */
+  /** Unique: page + postId when known, else page + text hash + 10-minute bucket (`makeDedupeKey` in queries.ts). */
   dedupeKey: z.string().max(256),
 });
 export type PostRecord = z.infer<typeof postSchema>;
