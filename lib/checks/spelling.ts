@@ -768,28 +768,74 @@ class HunspellSpeller implements Speller {
     const cached = this.suggestions.get(key);
     if (cached) return [...cached];
 
-    const found: string[] = [];
+    const lw = w.toLowerCase();
+    const score = new Map<string, number>();
+    const offer = (cand: string, points: number) => {
+      const k = cand.toLowerCase();
+      if (k === lw || !cand) return;
+      score.set(k, Math.max(score.get(k) ?? Number.NEGATIVE_INFINITY, points));
+    };
     // Stretched letters («оччччень», «дооолго»): collapse runs first.
-    if (/(\p{L})\1\1/u.test(w)) {
-      for (const v of [w.replace(/(\p{L})\1{2,}/gu, '$1'), w.replace(/(\p{L})\1{2,}/gu, '$1$1')])
-        if (this.isKnown(v)) found.push(v);
+    const stretched = /(\p{L})\1\1/u.test(w);
+    if (stretched) {
+      for (const v of [lw.replace(/(\p{L})\1{2,}/gu, '$1'), lw.replace(/(\p{L})\1{2,}/gu, '$1$1')])
+        if (this.isKnown(v)) offer(v, 100);
     }
+    // что|то → что-то, по|моему → по-моему: particles and adverbs written together
+    const particle = /^(.+?)(то|либо|нибудь|ка|таки)$/.exec(lw);
+    if (
+      particle?.[1] &&
+      particle[1].length > 1 &&
+      this.spell(particle[1]) &&
+      this.spell(`${particle[1]}-${particle[2]}`)
+    )
+      offer(`${particle[1]}-${particle[2]}`, 40);
+    const poAdverb = /^по(.+(?:ому|ему|ски|цки))$/.exec(lw);
+    if (poAdverb?.[1] && this.spell(poAdverb[1])) offer(`по-${poAdverb[1]}`, 40);
+    // Hunspell's own list, hyphenating particles it returns with a space
     let hs = this.h.suggest(w);
-    if (hs.length === 0 && found.length === 0 && /(\p{L})\1\1/u.test(w))
-      hs = this.h.suggest(w.replace(/(\p{L})\1{2,}/gu, '$1'));
-    found.push(...hs);
+    if (hs.length === 0 && stretched) hs = this.h.suggest(w.replace(/(\p{L})\1{2,}/gu, '$1'));
+    hs.forEach((s0, rank) => {
+      const s = s0
+        .replace(/^(\S+) (то|либо|нибудь|ка|таки)$/u, '$1-$2')
+        .replace(/^по (\S+(?:ому|ему|ски|цки))$/u, 'по-$1');
+      offer(s, 12 - Math.min(rank, 10));
+    });
+    const fromHunspell = new Map<string, number>();
+    hs.forEach((s, rank) => {
+      const k = s.toLowerCase();
+      if (!fromHunspell.has(k)) fromHunspell.set(k, rank);
+    });
+    // One-edit candidates, ranked by how typical the slip is; agreement with Hunspell adds weight.
+    if (!w.includes('-') && !w.includes(' ') && lw.length <= 30) {
+      for (const [cand, points] of scoredEdits(lw)) {
+        if (cand.length < 2) continue;
+        if (!(this.spell(cand) || this.spell(capitalise(cand)))) continue;
+        const rank = fromHunspell.get(cand);
+        offer(cand, points + (rank === undefined ? 0 : 15 - Math.min(rank, 10)));
+      }
+    }
     // гос|улуги → гос|услуги: correct the part after a known first element
-    if (found.length < limit && !w.includes('-')) {
-      const lw = w.toLowerCase();
+    if (score.size < limit && !w.includes('-')) {
       for (const p of PREFIXOIDS) {
         if (!lw.startsWith(p) || lw.length - p.length < minRemainder(p)) continue;
-        for (const s of this.h.suggest(lw.slice(p.length))) if (!s.includes(' ')) found.push(p + s);
+        this.h.suggest(lw.slice(p.length)).forEach((s, rank) => {
+          if (!s.includes(' ')) offer(p + s, 11 - Math.min(rank, 10));
+        });
         break;
       }
     }
+    const found = [...score.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => this.properCase(k));
     const out = matchCase(w, found, limit);
     this.suggestions.set(key, out);
     return [...out];
+  }
+
+  /** Dictionary capitalisation of a lower-case candidate («новоалтайск» → «Новоалтайск»). */
+  private properCase(k: string): string {
+    if (this.spell(k)) return k;
+    const c = capitalise(k);
+    return this.spell(c) ? c : k;
   }
 
   dispose(): void {
@@ -820,6 +866,53 @@ function* typoEdits(w: string): Generator<[string, 'missing' | 'swap' | 'double'
     const ch = w[i] ?? '';
     if (!VOWELS.has(ch)) continue;
     for (const c of VOWELS) if (c !== ch) yield [w.slice(0, i) + c + w.slice(i + 1), 'vowel'];
+  }
+}
+
+const SIMILAR = new Set(
+  [
+    'ий',
+    'её',
+    'еэ',
+    'ьъ',
+    'ао',
+    'еи',
+    'яе',
+    'юу',
+    'сз',
+    'тд',
+    'бп',
+    'вф',
+    'гк',
+    'жш',
+    'шщ',
+    'чщ',
+    'цс',
+    'ыи',
+    'жз',
+  ].flatMap((p) => [p, `${p[1]}${p[0]}`]),
+);
+
+/** All one-edit variants of a lower-case word with a plausibility score (higher = more typical slip). */
+function* scoredEdits(w: string): Generator<[string, number]> {
+  const n = w.length;
+  for (let i = 0; i < n - 1; i++) if (w[i] !== w[i + 1]) yield [w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), 30];
+  for (let i = 0; i < n; i++) {
+    const doubled = w[i] === w[i - 1] || w[i] === w[i + 1];
+    yield [w.slice(0, i) + w.slice(i + 1), doubled ? 30 : 20]; // extra letter
+  }
+  for (let i = 0; i <= n; i++)
+    for (const c of ALPHABET) {
+      const doubled = c === w[i - 1] || c === w[i];
+      yield [w.slice(0, i) + c + w.slice(i), doubled ? 30 : 25]; // missing letter
+    }
+  for (let i = 0; i < n; i++) {
+    const ch = w[i] ?? '';
+    // о/е(ё) after ж ш ч щ ц is a classic spelling slip (хороше → хорошо, жолтый → жёлтый)
+    const afterHush = /[жшчщц]/.test(w[i - 1] ?? '') && /[оеё]/.test(ch);
+    for (const c of ALPHABET)
+      if (c !== ch)
+        yield [w.slice(0, i) + c + w.slice(i + 1), SIMILAR.has(ch + c) || (afterHush && /[оеё]/.test(c)) ? 30 : 10];
   }
 }
 
