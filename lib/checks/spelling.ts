@@ -807,10 +807,11 @@ class HunspellSpeller implements Speller {
       if (!fromHunspell.has(k)) fromHunspell.set(k, rank);
     });
     // One-edit candidates, ranked by how typical the slip is; agreement with Hunspell adds weight.
+    const capitalised = /^\p{Lu}/u.test(w);
     if (!w.includes('-') && !w.includes(' ') && lw.length <= 30) {
       for (const [cand, points] of scoredEdits(lw)) {
         if (cand.length < 2) continue;
-        if (!(this.spell(cand) || this.spell(capitalise(cand)))) continue;
+        if (!(this.spell(cand) || (capitalised && this.spell(capitalise(cand))))) continue;
         const rank = fromHunspell.get(cand);
         offer(cand, points + (rank === undefined ? 0 : 15 - Math.min(rank, 10)));
       }
