@@ -90,11 +90,14 @@ const URLISH_RE =
   /^[(«"]?(?:https?:\/\/|www\.)|[\p{L}\p{N}-]\.(?:ru|рф|com|org|net|su|info|gov)(?:[/?#:]|[.,;)»"]?$)|[\p{L}\p{N}]@[\p{L}\p{N}]/iu;
 
 const DATE_RE = new RegExp(
-  `${S}*(?:от${S}*)?(?:(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4}|\\d{2})|(?<d2>\\d{1,2})${S}+(?<mon>${MONTHS})${S}*(?<y2>\\d{4}))(?:${S}*(?:года|г\\.|г(?![\\p{L}])))?`,
+  `${S}*(?:\\(${S}*)?(?:от${S}*)?(?:(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4}|\\d{2})|(?<d2>\\d{1,2})${S}+(?<mon>${MONTHS})${S}*(?<y2>\\d{4}))(?:${S}*(?:года|г\\.|г(?![\\p{L}])))?`,
   'iuy',
 );
 const DATE_BLANK_RE = new RegExp(`${S}*от${S}*_{2,}${S}*(?:года|г\\.)?`, 'iuy');
-const NUMBER_RE = new RegExp(`${S}*(?:№|N(?=${S}*\\d)|No\\.?(?=${S}*\\d))${S}*(?<num>\\d[\\d\\p{L}./\\-‐‑–]*)`, 'uy');
+const NUMBER_RE = new RegExp(
+  `${S}*(?:\\(${S}*)?(?:№|N(?=${S}*\\d)|No\\.?(?=${S}*\\d))${S}*(?<num>\\d[\\d\\p{L}./\\-‐‑–]*)`,
+  'uy',
+);
 const NUMBER_BLANK_RE = new RegExp(`${S}*(?:№|N)${S}*_{2,}`, 'uy');
 /** A law number without «№»: «закон 131-ФЗ», «Закона 2000-КЗ». */
 const LAW_NUMBER_RE = new RegExp(`${S}+(?<num>\\d{1,5}${S}*[-‐‑–]${S}*\\p{L}{1,4})${NOT_WORD_AFTER}`, 'uy');
@@ -433,6 +436,12 @@ function readDateNumber(text: string, pos: number, allowBareLawNumber: boolean):
       }
     }
     break;
+  }
+  // «(№ 131-ФЗ)»: include the closing parenthesis
+  const seg = text.slice(pos, t.end);
+  if (seg.includes('(') && !seg.includes(')')) {
+    const close = /^[\s\u00a0]*\)/u.exec(text.slice(t.end, t.end + 8));
+    if (close) t.end = t.pos = Math.max(t.pos, t.end + close[0].length);
   }
   return t;
 }
