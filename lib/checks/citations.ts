@@ -917,21 +917,44 @@ function keyOf(g: Group): string {
   return `${g.type}|${g.issuer}|${g.date}|${g.number || g.title}`;
 }
 
+/** Groups of one type family, indexed by number so that long lists of numbered acts stay linear. */
+interface Family {
+  byNumber: Map<string, Group[]>;
+  noNumber: Set<Group>;
+  all: Group[];
+}
+
+function familyOf(type: string): string {
+  return type.endsWith('закон') ? 'закон' : type;
+}
+
 function unify(occs: Occ[]): CitedAct[] {
-  const groups: Group[] = [];
+  const families = new Map<string, Family>();
   const assigned: Array<{ o: Occ; g: Group }> = [];
   occs.forEach((o, i) => {
+    let fam = families.get(familyOf(o.type));
+    if (!fam) {
+      fam = { byNumber: new Map(), noNumber: new Set(), all: [] };
+      families.set(familyOf(o.type), fam);
+    }
+    const pool: Iterable<Group> = o.number ? [...(fam.byNumber.get(o.number) ?? []), ...fam.noNumber] : fam.all;
     let best: Group | null = null;
-    for (const g of groups) if (mergeable(o, g) && (!best || g.last > best.last)) best = g;
+    for (const g of pool) if (mergeable(o, g) && (!best || g.last > best.last)) best = g;
     if (!best) {
       if (o.anaphoric) return;
       best = { type: o.type, issuer: o.issuer, date: o.date, number: o.number, title: o.title, last: i };
-      groups.push(best);
+      fam.all.push(best);
+      if (best.number) fam.byNumber.set(best.number, [...(fam.byNumber.get(best.number) ?? []), best]);
+      else fam.noNumber.add(best);
     } else {
       if (best.type === 'закон' && o.type !== 'закон') best.type = o.type;
       if (o.issuer.length > best.issuer.length) best.issuer = o.issuer;
       best.date ||= o.date;
-      best.number ||= o.number;
+      if (!best.number && o.number) {
+        best.number = o.number;
+        fam.noNumber.delete(best);
+        fam.byNumber.set(best.number, [...(fam.byNumber.get(best.number) ?? []), best]);
+      }
       if (o.title.length > best.title.length) best.title = o.title;
       best.last = i;
     }
