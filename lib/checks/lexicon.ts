@@ -333,9 +333,26 @@ function preferredAnalysis(norm: string, found: number): number {
   const same = analyses(norm).filter((a) => lemmaOf(a) === lemma);
   if (same.length < 2) return found;
   let plur = 0;
-  for (const a of same) if (tagInfo(tagOf(a)).number === 'plur') plur++;
+  let hasPresent = false;
+  for (const a of same) {
+    const t = tagInfo(tagOf(a));
+    if (t.number === 'plur') plur++;
+    if (t.tense === 'pres') hasPresent = true;
+  }
   const wantPlur = plur * 2 > same.length;
-  return same.find((a) => (tagInfo(tagOf(a)).number === 'plur') === wantPlur) ?? found;
+  // Homonyms like «доводим» (perf futr of a rare verb and impf pres): prefer the indicative
+  // present, then the majority number.
+  const penalty = (a: number) => {
+    const t = tagInfo(tagOf(a));
+    return (
+      (t.mood === 'impr' ? 4 : 0) +
+      (hasPresent && t.tense === 'futr' ? 2 : 0) +
+      ((t.number === 'plur') !== wantPlur ? 1 : 0)
+    );
+  };
+  let best = same[0]!;
+  for (const a of same) if (penalty(a) < penalty(best)) best = a;
+  return best;
 }
 
 let memo: { text: string; matches: LexiconMatch[] } | null = null;
