@@ -144,6 +144,16 @@ describe('findCitations: the forms from the brief', () => {
     expect(count(t)).toBe(3);
   });
 
+  it('rules of improvement always, traffic rules only with a point', () => {
+    expect(spans('Правила благоустройства запрещают парковку на газоне, это нарушение ПДД.')).toEqual([
+      'Правила благоустройства',
+    ]);
+    expect(mentions('Водитель нарушил п. 9.10 ПДД и п. 9.10 Правил дорожного движения.')).toEqual([
+      ['п. 9.10 ПДД', 'правила дорожного движения|||'],
+      ['п. 9.10 Правил дорожного движения', 'правила дорожного движения|||'],
+    ]);
+  });
+
   it('a number in parentheses after the title', () => {
     const t = 'Федеральный закон «Об общих принципах организации местного самоуправления» (№ 131-ФЗ) — он же 131-ФЗ.';
     expect(spans(t)).toEqual([

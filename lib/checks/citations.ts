@@ -18,6 +18,14 @@
  *    nearest compatible full form (no conflicting field, and a shared number/date/title, or one side
  *    has none of them). A bare generic word («федеральным законом», «постановление вступает в силу»)
  *    is not a reference.
+ *
+ * Acts found: federal (constitutional) laws, regional and RF laws (by number, date or title), the
+ * Constitution, codes by full name or abbreviation (КоАП, УПК, ГПК, АПК, ГрК on their own; ГК, НК, ЖК, ТК,
+ * УК, БК, ЗК, ЛК, КАС with «РФ» or an article; СК and ВК only with an article — «СК России», «ВК»),
+ * постановление / распоряжение / приказ / указ with a known issuer or a date or number, решение of a
+ * council (or with a date or number), устав of a territory, СанПиН, СНиП, СП with a number, Правила
+ * благоустройства, ПДД with a point. Plural and anaphoric uses («постановления Правительства обязательны»,
+ * «указанным постановлением») are not new acts.
  */
 import { citationSeverity, isOwnDefault } from './presets';
 import type { CitedAct, Finding, RuleContext } from './types';
@@ -679,9 +687,7 @@ function parseCode(text: string, c: Candidate): Parsed | null {
   else if (c.kind === 'kas') type = 'кодекс административного судопроизводства';
   else {
     const abbr = lower(c.groups.abbr ?? '');
-    if (abbr === 'пдд') {
-      return { occs: [occ(articlePrefixStart(text, c.start), c.end, 'правила дорожного движения')], consumed: c.end };
-    }
+    if (abbr === 'пдд') return parseRules(text, c);
     type = CODE_BY_ABBR[abbr] ?? abbr;
     mustHaveAnchor = !SELF_STANDING_ABBR.has(abbr);
     articleOnly = ARTICLE_ONLY_ABBR.has(abbr);
@@ -733,10 +739,13 @@ function parseSanitary(text: string, c: Candidate): Parsed {
   return { occs: [occ(start, end, type, { number })], consumed };
 }
 
-function parseRules(text: string, c: Candidate): Parsed {
-  const of = lower(c.groups.rulesOf ?? '').replace(/\s+/g, ' ');
-  const type = of.startsWith('дорожн') ? 'правила дорожного движения' : 'правила благоустройства';
-  return { occs: [occ(articlePrefixStart(text, c.start), c.end, type)], consumed: c.end };
+function parseRules(text: string, c: Candidate): Parsed | null {
+  const traffic = c.kind === 'abbr' || lower(c.groups.rulesOf ?? '').startsWith('дорожн');
+  const start = articlePrefixStart(text, c.start);
+  // «нарушил ПДД» is a figure of speech; «п. 9.10 ПДД» is a citation
+  if (traffic && start === c.start) return null;
+  const type = traffic ? 'правила дорожного движения' : 'правила благоустройства';
+  return { occs: [occ(start, c.end, type)], consumed: c.end };
 }
 
 const PLURAL_BEFORE_RE =
