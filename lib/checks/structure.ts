@@ -436,7 +436,7 @@ function wallFindings(text: string, spans: readonly Span[], preset: Severity): F
     while (start < end && /\s/.test(text[start] ?? '')) start++;
     while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
     const length = end - start;
-    if (length <= WALL_CHARS / 2) continue;
+    if (length <= 120) continue;
     let count = 0;
     for (const s of spans) if (s.start >= start && s.start < end) count++;
     if (length <= WALL_CHARS && count <= WALL_SENTENCES) continue;
