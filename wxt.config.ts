@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 
 /** Local addresses are added only to the `e2e` build, never to the production manifest. */
@@ -32,6 +34,18 @@ export default defineConfig({
     action: { default_title: 'Помощник госпаблика', default_icon: { 16: 'icon-16.png', 32: 'icon-32.png' } },
   }),
   hooks: {
+    // The spelling dictionary (dictionary-ru, BSD-3-Clause) and our word lists go into every build under
+    // dict/, where the background loads them (DICT_ASSETS in lib/checks/spelling.ts).
+    'build:publicAssets': (wxt, files) => {
+      const root = wxt.config.root;
+      const dictDir = path.dirname(createRequire(path.join(root, 'package.json')).resolve('dictionary-ru'));
+      const add = (absoluteSrc: string, relativeDest: string) => files.push({ absoluteSrc, relativeDest });
+      add(path.join(dictDir, 'index.aff'), 'dict/ru_RU.aff');
+      add(path.join(dictDir, 'index.dic'), 'dict/ru_RU.dic');
+      add(path.join(dictDir, 'license'), 'dict/LICENSE-dictionary-ru.txt');
+      add(path.join(root, 'lib/checks/data/words-official.txt'), 'dict/words-official.txt');
+      add(path.join(root, 'lib/checks/data/places-ru.txt'), 'dict/places-ru.txt');
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL];

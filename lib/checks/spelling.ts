@@ -54,7 +54,7 @@ export const MESSAGE_UNKNOWN_NAME =
   'Нет в словаре: возможно, опечатка. Если это имя или название, добавьте слово в свой словарь.';
 export const MESSAGE_MIXED = 'В слове смешаны русские и латинские буквы: поиск и проверка его не найдут.';
 
-/** Where the build puts the dictionary files inside the extension (see modules/spelling-dict.ts). */
+/** Where the build puts the dictionary files inside the extension (copied by the build:publicAssets hook in wxt.config.ts). */
 export const DICT_ASSETS = {
   aff: '/dict/ru_RU.aff',
   dic: '/dict/ru_RU.dic',
