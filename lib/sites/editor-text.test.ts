@@ -41,6 +41,22 @@ describe('editorText', () => {
     expect(editorText(editor(html))).toBe(want);
   });
 
+  it('pre-wrap editors keep typed line feeds (Chrome inserts "\\n" text there)', () => {
+    document.body.innerHTML =
+      '<div id="ed" contenteditable="true" style="white-space: pre-wrap">раз\nдва<div>три\n</div></div>';
+    const el = document.getElementById('ed') as HTMLElement;
+    expect(editorText(el)).toBe('раз\nдва\nтри\n');
+    document.body.innerHTML = '<span id="ed" contenteditable="true" style="white-space: pre-wrap">\n</span>';
+    expect(editorText(document.getElementById('ed') as HTMLElement)).toBe('\n');
+  });
+
+  it('normal white-space: a line feed inside text is a space, split text nodes keep it', () => {
+    const el = editor('раз\nдва');
+    expect(editorText(el)).toBe('раз два');
+    el.append(document.createTextNode('\n'), document.createTextNode('три'));
+    expect(editorText(el)).toBe('раз два три');
+  });
+
   it('reads textarea value', () => {
     document.body.innerHTML = '<textarea id="t">строка 1\nстрока 2</textarea>';
     expect(editorText(document.getElementById('t') as HTMLElement)).toBe('строка 1\nстрока 2');

@@ -3,8 +3,9 @@
  * DOM positions (for underlines and for replacing text through the site's own input path).
  *
  * Text model (close to `innerText`, but computed without layout so it also works in tests):
- *  - a text node contributes its data unchanged (no whitespace collapsing, NBSP kept), so every
- *    character maps 1:1 to a DOM position;
+ *  - a text node contributes its data with no whitespace collapsing (NBSP kept), so every character
+ *    maps 1:1 to a DOM position; outside `white-space: pre*` a line feed / tab counts as a space (it
+ *    renders as one), and source-formatting whitespace between blocks is dropped;
  *  - `<img alt>` (VK/OK emoji, S5/S9) contributes its alt text as one unbreakable unit;
  *  - `<br>` contributes "\n", except a trailing `<br>` that only keeps an empty line open;
  *  - block elements (`div`, `p`, `li`, …) are separated by one "\n"; an empty block holding only a
@@ -83,21 +84,38 @@ function isSkipped(el: Element): boolean {
   return SKIP.has(tagOf(el)) || el.hasAttribute('hidden');
 }
 
-/** Source-formatting whitespace between blocks ("\n    " in hand-written HTML) is not text. */
-function isFormattingWhitespace(t: Text): boolean {
+/**
+ * Whitespace-only text with a line feed next to a block ("\n    " between `<div>`s in hand-written HTML) is
+ * not rendered unless the editor preserves white space. Never skipped in `pre` / `pre-wrap` editors.
+ */
+function isFormattingWhitespace(t: Text, pre: boolean): boolean {
+  if (pre) return false;
   const d = t.data;
   if (!d.includes('\n') || /\S|\u00a0/.test(d)) return false;
   const prev = t.previousSibling;
   const next = t.nextSibling;
-  return !prev || !next || isBlock(prev) || isBlock(next);
+  const prevOk = !prev || isBlock(prev);
+  const nextOk = !next || isBlock(next);
+  const parentBlock = !!t.parentNode && isBlock(t.parentNode);
+  return prevOk && nextOk && ((!!prev && isBlock(prev)) || (!!next && isBlock(next)) || parentBlock);
+}
+
+/** Whether the editor keeps line feeds and tabs as typed (CSS white-space pre, pre-wrap, pre-line, break-spaces). */
+function preservesWhiteSpace(root: Element): boolean {
+  try {
+    const ws = root.ownerDocument.defaultView?.getComputedStyle(root).whiteSpace ?? '';
+    return ws.startsWith('pre') || ws === 'break-spaces';
+  } catch {
+    return false;
+  }
 }
 
 type Probe = 'content' | 'boundary' | 'none';
 
-function probeSubtree(n: Node): Probe {
+function probeSubtree(n: Node, pre: boolean): Probe {
   if (n.nodeType === TEXT_NODE) {
     const t = n as Text;
-    return t.data && !isFormattingWhitespace(t) ? 'content' : 'none';
+    return t.data && !isFormattingWhitespace(t, pre) ? 'content' : 'none';
   }
   if (n.nodeType !== ELEMENT_NODE) return 'none';
   const el = n as Element;
@@ -106,14 +124,14 @@ function probeSubtree(n: Node): Probe {
   if (tag === 'BR' || tag === 'IMG') return 'content';
   if (BLOCK.has(tag)) return 'boundary';
   for (let c = el.firstChild; c; c = c.nextSibling) {
-    const r = probeSubtree(c);
+    const r = probeSubtree(c, pre);
     if (r !== 'none') return r;
   }
   return 'none';
 }
 
 /** A `<br>` followed by nothing rendered before the end of its line box only keeps the line open. */
-function isTrailingBr(br: Element, root: Element): boolean {
+function isTrailingBr(br: Element, root: Element, pre: boolean): boolean {
   let cur: Node = br;
   for (;;) {
     let next = cur.nextSibling;
@@ -123,7 +141,7 @@ function isTrailingBr(br: Element, root: Element): boolean {
       cur = p;
       next = cur.nextSibling;
     }
-    const r = probeSubtree(next);
+    const r = probeSubtree(next, pre);
     if (r === 'content') return false;
     if (r === 'boundary') return true;
     cur = next;
@@ -140,6 +158,7 @@ export function textModel(root: Element): TextModel {
   if (isTextField(root)) {
     return { text: (root as HTMLTextAreaElement).value ?? '', segments: [] };
   }
+  const pre = preservesWhiteSpace(root);
   const segments: TextSegment[] = [];
   let text = '';
   let pending: DomPoint | null = null;
@@ -167,8 +186,9 @@ export function textModel(root: Element): TextModel {
   const visit = (node: Node) => {
     if (node.nodeType === TEXT_NODE) {
       const t = node as Text;
-      if (!t.data || isFormattingWhitespace(t)) return;
-      emit({ kind: 'text', node: t }, t.data);
+      if (!t.data || isFormattingWhitespace(t, pre)) return;
+      // Outside pre modes a line feed or tab renders as a space: same length, so offsets still map 1:1.
+      emit({ kind: 'text', node: t }, pre ? t.data : t.data.replace(/[\n\r\t]/g, ' '));
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -176,7 +196,7 @@ export function textModel(root: Element): TextModel {
     if (isSkipped(el)) return;
     const tag = tagOf(el);
     if (tag === 'BR') {
-      if (isTrailingBr(el, root)) {
+      if (isTrailingBr(el, root, pre)) {
         flush();
         segments.push({ kind: 'line', node: el, start: text.length, end: text.length });
         lineOpen = true;

@@ -144,3 +144,9 @@ describe('watchUrl', () => {
     expect(seen).toHaveLength(3);
   });
 });
+
+describe('pageContext with a malformed escape', () => {
+  it('does not throw', () => {
+    expect(pageContext('https://vk.com/%E0%A4%A')).toMatchObject({ network: 'vk', page: 'other' });
+  });
+});

@@ -54,12 +54,20 @@ export function isSupportedHost(url: URL | string): boolean {
   return !!u && u.protocol === 'https:' && networkOfHost(u.hostname) !== null;
 }
 
+function pathOf(u: URL): string {
+  try {
+    return decodeURIComponent(u.pathname);
+  } catch {
+    return u.pathname;
+  }
+}
+
 function vkOwnerToCommunity(owner: string): string {
   return owner.startsWith('-') ? owner.slice(1) : '';
 }
 
 function vkContext(u: URL, host: string): PageContext {
-  const path = decodeURIComponent(u.pathname);
+  const path = pathOf(u);
   const base: PageContext = { network: 'vk', host, page: 'other', communityId: '' };
   let m = VK_URL.gim.exec(path);
   if (m) {
@@ -85,7 +93,7 @@ function vkContext(u: URL, host: string): PageContext {
 }
 
 function okContext(u: URL, host: string): PageContext {
-  const path = decodeURIComponent(u.pathname);
+  const path = pathOf(u);
   const base: PageContext = { network: 'ok', host, page: 'other', communityId: '' };
   const msg = OK_URL.messages.exec(path);
   if (msg) return { ...base, page: 'messages', ...(msg[1] ? { peerId: msg[1] } : {}) };

@@ -80,7 +80,7 @@ export const VK_SEL = {
     root: ['[data-testid="post"][data-post-id]', '[data-post-id]'],
     /** `#post-layer` / `#wl_post`: a post opened as a layer over any page (S7). */
     layer: ['#post-layer', '#wl_post'],
-    text: ['[data-testid="showmoretext"]', '[data-testid="post_text"]', '.wall_post_text'],
+    text: ['[data-testid="showmoretext"]', '[data-testid="post_text"]'],
   },
 
   message: {
@@ -92,7 +92,10 @@ export const VK_SEL = {
       '.ComposerInput__input[contenteditable]',
       '[class*="ComposerInput__input"][contenteditable]',
     ],
-    /** Composer containers (legacy wrap, new panel). Used for the role=textbox fallback and button scope. */
+    /**
+     * Composer containers (legacy wrap, new panel). Used for the role=textbox fallback and button scope.
+     * `.im-chat-input` is the BEM block of the sourced `.im-chat-input--*` elements (INF).
+     */
     container: [
       '._im_text_wrap',
       '.im-chat-input',
