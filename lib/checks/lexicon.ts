@@ -280,47 +280,61 @@ function nextNounAfterAdjective(text: string, tokens: readonly Token[], i: numbe
   return n ? nounShape(n.norm) : null;
 }
 
+interface WalkState {
+  head: number;
+  headToken: number;
+}
+
+/** Depth-first over the slots (optional ones may be skipped); patterns are short. */
+function walkSlots(
+  text: string,
+  tokens: readonly Token[],
+  ce: CompiledEntry,
+  slot: number,
+  tok: number,
+  prevTok: number,
+  prevAfter: GapKind,
+  state: WalkState,
+): number {
+  const slots = ce.slots;
+  if (slot === slots.length) return prevTok;
+  const s = slots[slot]!;
+  const t = tokens[tok];
+  if (t && gapFits(text, tokens[prevTok]!.end, t.start, prevAfter)) {
+    const a = slotAccepts(s, t);
+    if (a !== -1 && (!ce.entry.upper || isUpperWord(t.text))) {
+      const r = walkSlots(text, tokens, ce, slot + 1, tok + 1, tok, s.after, state);
+      if (r >= 0) {
+        if (slot === ce.head) {
+          state.head = a;
+          state.headToken = tok;
+        }
+        return r;
+      }
+    }
+  }
+  return s.optional ? walkSlots(text, tokens, ce, slot + 1, tok, prevTok, prevAfter, state) : -1;
+}
+
 function matchAt(
   text: string,
   tokens: readonly Token[],
   start: number,
   ce: CompiledEntry,
 ): { last: number; head: number; headToken: number } | null {
-  const slots = ce.slots;
-  let head = -1;
-  let headToken = -1;
-  // Depth-first over optional slots; patterns are short, so this stays tiny.
-  const walk = (slot: number, tok: number, prevTok: number, prevAfter: GapKind): number => {
-    if (slot === slots.length) return prevTok;
-    const s = slots[slot]!;
-    const t = tokens[tok];
-    if (t && gapFits(text, tokens[prevTok]!.end, t.start, prevAfter)) {
-      const a = slotAccepts(s, t);
-      if (a !== -1 && (!ce.entry.upper || isUpperWord(t.text))) {
-        const r = walk(slot + 1, tok + 1, tok, s.after);
-        if (r >= 0) {
-          if (slot === ce.head) {
-            head = a;
-            headToken = tok;
-          }
-          return r;
-        }
-      }
-    }
-    return s.optional ? walk(slot + 1, tok, prevTok, prevAfter) : -1;
-  };
-  const first = slots[0]!;
+  const first = ce.slots[0]!;
   const t0 = tokens[start]!;
   const a0 = slotAccepts(first, t0);
   if (a0 === -1) return null;
   if (ce.entry.upper && !isUpperWord(t0.text)) return null;
-  const last = walk(1, start + 1, start, first.after);
+  const state: WalkState = { head: -1, headToken: -1 };
+  const last = walkSlots(text, tokens, ce, 1, start + 1, start, first.after, state);
   if (last < 0) return null;
   if (ce.head === 0) {
-    head = a0;
-    headToken = start;
+    state.head = a0;
+    state.headToken = start;
   }
-  return { last, head, headToken };
+  return { last, head: state.head, headToken: state.headToken };
 }
 
 /**

@@ -123,14 +123,18 @@ export function tagInfo(tag: number): TagInfo {
   return init().tags[tag] ?? NO_TAG;
 }
 
+const formsCache = new Map<number, ReadonlyArray<readonly [string, number]>>();
+
 /** All forms of a lemma with their tag indices, in dictionary order (lower case, ё kept). */
-export function lemmaForms(lemma: number): Array<[string, number]> {
+export function lemmaForms(lemma: number): ReadonlyArray<readonly [string, number]> {
+  const cached = formsCache.get(lemma);
+  if (cached) return cached;
   const s = init();
   const p = s.paradigms[s.lemmaParadigm[lemma] ?? -1];
   const stem = s.lemmaStem[lemma] ?? '';
-  const out: Array<[string, number]> = [];
-  if (!p) return out;
-  for (let j = 0; j + 1 < p.length; j += 2) out.push([stem + String(p[j]), Number(p[j + 1])]);
+  const out: Array<readonly [string, number]> = [];
+  if (p) for (let j = 0; j + 1 < p.length; j += 2) out.push([stem + String(p[j]), Number(p[j + 1])]);
+  formsCache.set(lemma, out);
   return out;
 }
 
