@@ -232,6 +232,20 @@ const PLACE_NOUNS = new Set([
 ]);
 const VERB_LIKE_END = /(?:ют|ут|ят|ат|ет|ит|ли|ла|ло|ся|сь)$/;
 const ADJ_PLURAL_END = /(?:ые|ие|ых|их|ым|им|ыми|ими)$/;
+/** «Возложить цветы» is a ceremony, not канцелярит. */
+const FLOWERS = new Set([
+  'цветы',
+  'цветов',
+  'венки',
+  'венок',
+  'венков',
+  'гирлянду',
+  'гирлянды',
+  'корзину',
+  'корзины',
+  'букет',
+  'букеты',
+]);
 const DANNYE_PLURAL = new Set(['данные', 'данных', 'данным', 'данными']);
 const V_SILU_PREV = /^(?:вступ|утрат|остает|остаю|остава|сохраня|вошл|вошел|войдет|войдут|вводит)/;
 
@@ -268,6 +282,10 @@ const GUARDS: Record<string, Guard> = {
   'v-silu'(text, tokens, first) {
     const prev = prevAdjacent(text, tokens, first);
     return !prev || !V_SILU_PREV.test(prev.norm);
+  },
+  'not-flowers'(text, tokens, _first, last) {
+    const next = nextAdjacent(text, tokens, last);
+    return !next || !FLOWERS.has(next.norm);
   },
   'before-number'(text, tokens, _first, last) {
     const next = nextAdjacent(text, tokens, last);
