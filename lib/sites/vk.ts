@@ -167,20 +167,69 @@ export function readVkReplyTarget(root: Element): ReplyTo | null {
     return { authorName: author, commentId: cid };
   }
   const item = root.closest(ITEM);
-  if (!item) return null;
+  if (!item) return replyChipTarget(root);
   let target = item;
   const lead = /^\s*([\p{Lu}][\p{L}-]+),/u.exec(editorText(root))?.[1];
   if (lead) {
     const thread = item.closest(ROOT_ITEM) ?? item;
     const candidates = [thread, ...thread.querySelectorAll(ITEM)].filter((c) => precedes(c, root));
-    const named = candidates.filter((c) => ownerNameOf(c).split(' ')[0] === lead);
+    const named = candidates.filter((c) => sameName(firstName(ownerNameOf(c)), lead));
     const last = named[named.length - 1];
     if (last) target = last;
   }
-  const commentId = commentIdOf(target);
-  const authorName = ownerNameOf(target);
+  return targetOf(target);
+}
+
+function targetOf(item: Element): ReplyTo | null {
+  const commentId = commentIdOf(item);
+  const authorName = ownerNameOf(item);
   if (!commentId && !authorName) return null;
   return { authorName, commentId };
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е');
+}
+function firstName(full: string): string {
+  return full.split(' ')[0] ?? '';
+}
+function sameName(a: string, b: string): boolean {
+  return !!a && norm(a) === norm(b);
+}
+/** «Анне» ↔ «Анна», «Петру» ↔ «Пётр», «Марии» ↔ «Мария»: same stem, case ending differs. */
+function dativeMatches(dative: string, nominative: string): boolean {
+  const a = norm(dative);
+  const b = norm(nominative);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  return p >= Math.max(3, Math.min(a.length, b.length) - 2);
+}
+
+/**
+ * GUESS, second layout: the box is not inside a comment but its input block shows «ответ Анне»
+ * (`[class*=vkitCommentReplyTarget]`). The target is the comment its `reply=` link names, else the latest
+ * earlier comment of the same post whose author's first name matches.
+ */
+function replyChipTarget(root: Element): ReplyTo | null {
+  const inputRoot = closestAny(root, VK_SEL.comment.inputRoot);
+  const chip =
+    inputRoot && [...inputRoot.querySelectorAll(VK_SEL.comment.replyTargetLabel)].find((c) => !root.contains(c));
+  if (!chip) return null;
+  const scope = closestAny(root, [...VK_SEL.wallPost.root, ...VK_SEL.wallPost.layer]) ?? root.ownerDocument;
+  const items = [...scope.querySelectorAll(ITEM)];
+  const href = chip.querySelector(VK_SEL.comment.permalink)?.getAttribute('href') ?? '';
+  const q = href.indexOf('?');
+  const id = q >= 0 ? new URLSearchParams(href.slice(q + 1)).get('reply') : null;
+  if (id) {
+    const byId = items.find((i) => commentIdOf(i) === id);
+    if (byId) return targetOf(byId);
+  }
+  const name = cleanText(chip.textContent).replace(/^ответ(?:ил[аи]?|у)?\s+/i, '');
+  const dative = firstName(name);
+  if (!dative) return null;
+  const named = items.filter((i) => precedes(i, root) && dativeMatches(dative, firstName(ownerNameOf(i))));
+  const last = named[named.length - 1];
+  return last ? targetOf(last) : null;
 }
 
 export function classifyVk(ctx: PageContext, root: HTMLElement): Classification | null {
