@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKantselyarit } from './kantselyarit';
 import { lexiconEntries, lexiconSize } from './lexicon';
+import { parsePattern, replacementLemmas } from './lexicon-pattern';
+import { lemmaIndex } from './morph';
 import { STYLE_TEST_PRESET, styleCtx } from './style-test-utils';
 import type { Finding } from './types';
 
@@ -202,5 +204,21 @@ describe('checkKantselyarit: robustness', () => {
     const b = checkKantselyarit(styleCtx(`${text}`));
     expect(a.length).toBeGreaterThan(500);
     expect(b).toEqual(a);
+  });
+});
+
+describe('generated word forms', () => {
+  it('cover every lemma the lexicon refers to (run scripts/gen-lexicon-forms.ts after editing the lexicon)', () => {
+    const missing: string[] = [];
+    for (const e of lexiconEntries()) {
+      for (const slot of parsePattern(e.pattern)) {
+        for (const alt of slot.alts)
+          if (alt.kind === 'lemma' && lemmaIndex(alt.value) < 0) missing.push(`${e.id}: ${alt.value}`);
+      }
+      for (const r of e.replacements) {
+        for (const key of replacementLemmas(r)) if (lemmaIndex(key) < 0) missing.push(`${e.id}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
