@@ -128,7 +128,7 @@ function countMatches(re: RegExp, s: string): number {
 }
 
 function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.min(hi, Math.max(lo, x));
 }
 
 export interface ToneInputs {
