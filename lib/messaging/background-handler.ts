@@ -1,5 +1,11 @@
+import { check } from '../checks/index';
+import { DEFAULT_PRESET_ID, getPreset } from '../checks/presets';
+import type { Speller } from '../checks/spelling';
+import type { Preset } from '../checks/types';
 import type { AppDB } from '../store/db';
+import { addWord, findPage, getSetting, getSettings, listWords, setSetting } from '../store/queries';
 import type { TabState } from '../store/schema';
+import { pageRefKey } from '../store/settings';
 import { fail, ok, type Request, type Response, requestSchema } from './messages';
 
 export interface SenderInfo {
@@ -11,10 +17,32 @@ export interface Status {
   version: number;
   trackedTabs: number;
   lastClassified: TabState | null;
+  spelling: 'ready' | 'loading' | 'unavailable';
 }
 
-/** Handles one message in the background. Pure apart from the database it is given. */
-export async function handleMessage(db: AppDB, raw: unknown, sender: SenderInfo): Promise<Response> {
+export interface HandlerDeps {
+  /** The spell checker once loaded; `null` when it could not be loaded (checks then run without spelling). */
+  speller?: () => Promise<Speller | null>;
+  spellingState?: () => Status['spelling'];
+}
+
+/** The preset for a page: chosen for this page, else the registry's, else the default. */
+export async function presetFor(db: AppDB, network: 'vk' | 'ok', communityId: string): Promise<Preset> {
+  const settings = await getSettings(db);
+  let id: string | undefined = communityId ? settings.presetByPage[pageRefKey(network, communityId)] : undefined;
+  if (!id && communityId) id = (await findPage(db, network, communityId))?.presetId;
+  id ??= settings.defaultPresetId ?? DEFAULT_PRESET_ID;
+  if (id === 'custom' && settings.customPreset) return settings.customPreset;
+  return getPreset(id);
+}
+
+/** Handles one message in the background. Pure apart from the database and speller it is given. */
+export async function handleMessage(
+  db: AppDB,
+  raw: unknown,
+  sender: SenderInfo,
+  deps: HandlerDeps = {},
+): Promise<Response> {
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) return fail(`Неизвестное сообщение: ${parsed.error.issues[0]?.message ?? 'ошибка формата'}`);
   const msg: Request = parsed.data;
@@ -37,15 +65,52 @@ export async function handleMessage(db: AppDB, raw: unknown, sender: SenderInfo)
         return ok((await db.tabState.get(tabId)) ?? null);
       }
       case 'get-status': {
-        const [trackedTabs, last] = await Promise.all([
-          db.tabState.count(),
-          db.tabState.orderBy('at').last(),
-        ]);
-        const status: Status = { version: db.verno, trackedTabs, lastClassified: last ?? null };
+        const [trackedTabs, last] = await Promise.all([db.tabState.count(), db.tabState.orderBy('at').last()]);
+        const status: Status = {
+          version: db.verno,
+          trackedTabs,
+          lastClassified: last ?? null,
+          spelling: deps.spellingState?.() ?? 'unavailable',
+        };
         return ok(status);
+      }
+      case 'check': {
+        const [preset, userWords, disabledRules, speller] = await Promise.all([
+          presetFor(db, msg.network, msg.communityId),
+          listWords(db),
+          getSetting(db, 'disabledRules'),
+          deps.speller ? deps.speller() : Promise.resolve(null),
+        ]);
+        const result = check(
+          msg.text,
+          {
+            mode: msg.mode,
+            preset,
+            replyTo: msg.authorName ? { authorName: msg.authorName } : undefined,
+            userWords,
+            disabledRules,
+          },
+          speller,
+        );
+        return ok(result);
+      }
+      case 'suggest': {
+        const speller = deps.speller ? await deps.speller() : null;
+        return ok(speller ? speller.suggest(msg.word, 5) : []);
+      }
+      case 'add-word':
+        return ok(await addWord(db, msg.word));
+      case 'disable-rule': {
+        const rules = await getSetting(db, 'disabledRules');
+        if (!rules.includes(msg.rule)) await setSetting(db, 'disabledRules', [...rules, msg.rule]);
+        return ok(true);
+      }
+      case 'get-page-settings': {
+        const s = await getSettings(db);
+        return ok({ enabled: !s.disabledSites.includes(msg.host), prePublishWarning: s.prePublishWarning });
       }
     }
   } catch (e) {
-    return fail(`Ошибка хранилища: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(e instanceof Error && /[а-яё]/i.test(e.message) ? e.message : `Ошибка хранилища: ${String(e)}`);
   }
 }

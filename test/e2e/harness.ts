@@ -123,3 +123,92 @@ export const test = base.extend<
   },
 });
 export { expect };
+
+/** The box an admin types in on each page copy, and what to click first to open it. */
+export const EDITORS: Record<
+  PageKey,
+  {
+    open?: string;
+    editor: string;
+    publish: string;
+    expected: { network: 'vk' | 'ok'; kind: 'post' | 'comment' | 'message'; communityId: string; postId?: string };
+    label: string;
+    decoys: string[];
+  }
+> = {
+  vkNewComposer: {
+    editor: '[data-testid="posting_base_screen_input_message"]',
+    publish: '[data-testid="posting_base_screen_next"]',
+    expected: { network: 'vk', kind: 'post', communityId: '123' },
+    label: 'ВКонтакте, новый пост, сообщество 123',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-widget-poll [contenteditable]'],
+  },
+  vkLegacyComposer: {
+    editor: '#post_field',
+    publish: '#send_post',
+    expected: { network: 'vk', kind: 'post', communityId: '123' },
+    label: 'ВКонтакте, новый пост, сообщество 123',
+    decoys: ['input[type=search]', 'textarea', '.fx-side [contenteditable]'],
+  },
+  vkNewComments: {
+    editor: '.fx-post-input [data-testid="content-editable-input"]',
+    publish: '.fx-post-input [data-testid="send-comment"]',
+    expected: { network: 'vk', kind: 'comment', communityId: '123', postId: '-123_456' },
+    label: 'ВКонтакте, комментарий, сообщество 123, пост -123_456',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side section:nth-child(2) [contenteditable]'],
+  },
+  vkLegacyComments: {
+    open: '#reply_fakebox-123_457',
+    editor: '#reply_field-123_457',
+    publish: '#reply_button-123_457',
+    expected: { network: 'vk', kind: 'comment', communityId: '123', postId: '-123_457' },
+    label: 'ВКонтакте, комментарий, сообщество 123, пост -123_457',
+    decoys: ['input[type=search]', 'textarea', '.fx-side [role=textbox]'],
+  },
+  vkGimLegacy: {
+    editor: '#im_editable0',
+    publish: 'button._im_send',
+    expected: { network: 'vk', kind: 'message', communityId: '123' },
+    label: 'ВКонтакте, сообщение, сообщество 123',
+    decoys: ['input[type=search]', 'textarea', '.fx-notes [contenteditable]'],
+  },
+  vkGimNew: {
+    editor: 'span.ComposerInput__input',
+    publish: 'button.ConvoComposer__sendButton--submit',
+    expected: { network: 'vk', kind: 'message', communityId: '123' },
+    label: 'ВКонтакте, сообщение, сообщество 123',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side [contenteditable]:not([role])'],
+  },
+  okTopics: {
+    editor: '.js-posting-itx',
+    publish: 'button.js-publish-btn',
+    expected: { network: 'ok', kind: 'post', communityId: '555' },
+    label: 'Одноклассники, новый пост, сообщество 555',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side .fx-card:nth-child(2) [contenteditable]'],
+  },
+  okComments: {
+    editor: '.js-comments_add',
+    publish: 'button[data-l="t,submit"]',
+    expected: { network: 'ok', kind: 'comment', communityId: '555', postId: '777' },
+    label: 'Одноклассники, комментарий, сообщество 555, пост 777',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side .fx-card:nth-child(2) [contenteditable]', 'textarea'],
+  },
+  okMessages: {
+    editor: '[data-tsid="write_msg_input-input"]',
+    publish: 'msg-button[data-tsid="button_send"]',
+    expected: { network: 'ok', kind: 'message', communityId: '' },
+    label: 'Одноклассники, сообщение',
+    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side [contenteditable]:not([role])'],
+  },
+};
+
+/** Opens a page copy and returns its main editor, opened and focused. */
+export async function openEditor(ctx: BrowserContext, key: PageKey, query = '') {
+  const page = await openPage(ctx, key, query);
+  const spec = EDITORS[key];
+  if (spec.open) await page.locator(spec.open).click();
+  const editor = page.locator(spec.editor).first();
+  await expect(editor).toHaveAttribute('data-gph-tracked', spec.expected.kind);
+  await editor.click();
+  return { page, editor, spec };
+}

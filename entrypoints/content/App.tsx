@@ -1,0 +1,130 @@
+import { useSyncExternalStore } from 'react';
+import { Badge } from '@/components/checker/Badge';
+import { FindingCard } from '@/components/checker/FindingCard';
+import { FindingsPanel } from '@/components/checker/FindingsPanel';
+import { PrePublishCard } from '@/components/checker/PrePublishCard';
+import type { Finding } from '@/lib/checks/types';
+import { send } from '@/lib/messaging/client';
+import { moveCaret, replaceText } from './edit';
+import type { EditorSession } from './session';
+import type { UiStore } from './store';
+
+export interface Controller {
+  publishAnyway: () => void;
+  recheckAll: () => void;
+}
+
+export function applyFix(session: EditorSession, f: Finding, replacement: string): boolean {
+  // A missing greeting is inserted before the first words; every other fix replaces its span.
+  if (f.rule === 'greeting.missing') return replaceText(session.el, f.start, f.start, replacement);
+  return replaceText(session.el, f.start, f.end, replacement);
+}
+
+export function App({ store, controller }: { store: UiStore; controller: Controller }) {
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const { card, panel, prepublish } = store;
+  const badges = [...store.sessions].filter((s) => s.el.isConnected && (s.state.text.trim() !== '' || s === store.focused));
+
+  const closeCard = (refocus: boolean) => {
+    const s = store.card?.session;
+    store.card = null;
+    store.changed();
+    if (refocus && s) s.el.focus({ preventScroll: true });
+  };
+
+  return (
+    <>
+      {badges.map((s, i) => (
+        <Badge
+          key={`${i}-${s.classification.kind}`}
+          editor={s.el}
+          findings={s.state.findings}
+          summary={s.state.summary}
+          pending={s.state.summary === null}
+          onOpen={() => {
+            store.panel = store.panel === s ? null : s;
+            store.card = null;
+            store.changed();
+          }}
+        />
+      ))}
+      {panel?.el.isConnected && (
+        <FindingsPanel
+          editor={panel.el}
+          text={panel.state.text}
+          findings={panel.state.findings}
+          summary={panel.state.summary}
+          onPick={(f) => {
+            moveCaret(panel.el, f.start);
+            store.panel = null;
+            store.changed();
+          }}
+          onClose={() => {
+            store.panel = null;
+            store.changed();
+            panel.el.focus({ preventScroll: true });
+          }}
+        />
+      )}
+      {card?.session.el.isConnected && (
+        <FindingCard
+          key={`${card.finding.rule}:${card.finding.start}`}
+          finding={card.finding}
+          words={card.session.state.text.slice(card.finding.start, card.finding.end)}
+          anchor={card.anchor}
+          autoFocus={card.pinned}
+          actions={{
+            apply: (r) => {
+              const s = card.session;
+              store.card = null;
+              store.changed();
+              applyFix(s, card.finding, r);
+            },
+            addToDictionary:
+              card.finding.category === 'spelling'
+                ? () => {
+                    const word = card.session.state.text.slice(card.finding.start, card.finding.end);
+                    card.session.skip(card.finding);
+                    closeCard(true);
+                    send({ type: 'add-word', word }).then(controller.recheckAll, () => {});
+                  }
+                : undefined,
+            disableRule: () => {
+              const rule = card.finding.rule;
+              closeCard(true);
+              send({ type: 'disable-rule', rule }).then(controller.recheckAll, () => {});
+            },
+            skip: () => {
+              card.session.skip(card.finding);
+              closeCard(true);
+            },
+            close: (refocus) => {
+              if (!refocus && store.card?.pinned) return;
+              closeCard(refocus);
+            },
+            keep: () => {},
+          }}
+        />
+      )}
+      {prepublish?.button.isConnected && (
+        <PrePublishCard
+          anchor={prepublish.button}
+          findings={prepublish.session.state.findings}
+          summary={prepublish.session.state.summary}
+          onFix={() => {
+            const s = prepublish.session;
+            store.prepublish = null;
+            store.panel = s;
+            store.changed();
+            s.el.focus({ preventScroll: true });
+          }}
+          onPublish={controller.publishAnyway}
+          onClose={() => {
+            store.prepublish = null;
+            store.changed();
+          }}
+        />
+      )}
+    </>
+  );
+}
