@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitAtNewlines } from '../lib/checks/style-words.ts';
 import { sentences, tokenize } from '../lib/checks/tokenize.ts';
 import { FEATURE_NAMES, toneFeatures } from '../lib/checks/tone.ts';
 
@@ -25,7 +26,8 @@ const samples = (
 ).samples;
 
 const rows = samples.map((s) => {
-  const f = toneFeatures({ text: s.text, tokens: tokenize(s.text), sentences: sentences(s.text) }).features;
+  const spans = splitAtNewlines(s.text, sentences(s.text));
+  const f = toneFeatures({ text: s.text, tokens: tokenize(s.text), sentences: spans }).features;
   return { s, x: FEATURE_NAMES.map((n) => f[n]), y: s.label === 'press-release' ? 1 : 0 };
 });
 const train = rows.filter((r) => r.s.split === 'train');

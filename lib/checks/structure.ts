@@ -15,6 +15,7 @@ import {
   type NounShape,
   nounShape,
   PREP_CASES,
+  splitAtNewlines,
 } from './style-words';
 import { type Span, sentences, type Token, tokenize } from './tokenize';
 import type { Finding, RuleContext, Severity } from './types';
@@ -479,7 +480,7 @@ export function checkStructure(ctx: RuleContext): Finding[] {
     if (!text.trim()) return [];
     const severity = ctx.preset.kantselyaritSeverity;
     const tokens = tokenize(text);
-    const spans = sentences(text);
+    const spans = splitAtNewlines(text, sentences(text));
     const starts = new Set<number>();
     {
       let k = 0;

@@ -312,3 +312,25 @@ export function insideRanges(ranges: ReadonlyArray<readonly [number, number]>, p
 export function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
+
+/**
+ * Sentence spans split again at line breaks: in posts a line without a full stop (a heading, a list
+ * item) is a sentence of its own. Empty pieces are dropped; offsets stay those of `text`.
+ */
+export function splitAtNewlines(text: string, spans: ReadonlyArray<{ start: number; end: number }>) {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of spans) {
+    let from = s.start;
+    for (let i = s.start; i <= s.end; i++) {
+      if (i === s.end || text.charCodeAt(i) === 10) {
+        let a = from;
+        let b = i;
+        while (a < b && /\s/.test(text[a] ?? '')) a++;
+        while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+        if (b > a && /[\p{L}\p{N}]/u.test(text.slice(a, b))) out.push({ start: a, end: b });
+        from = i + 1;
+      }
+    }
+  }
+  return out;
+}

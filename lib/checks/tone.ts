@@ -4,7 +4,7 @@
  * канцелярит density…). Weights were fitted by scripts/fit-tone.ts on test/data/tone-samples.json.
  */
 import { findLexiconMatches } from './lexicon';
-import { isOfficialPassiveParticiple, isReflexivePassive, nounShape } from './style-words';
+import { isOfficialPassiveParticiple, isReflexivePassive, nounShape, splitAtNewlines } from './style-words';
 import { type Span, sentences, type Token, tokenize } from './tokenize';
 import type { Finding, RuleContext, ToneVerdict } from './types';
 
@@ -379,7 +379,7 @@ export function assessTone(ctx: RuleContext): { tone: ToneVerdict; findings: Fin
     if (tokens.length === 0) {
       return { tone: { pressRelease: 0, verdict: 'conversational', reasons: [] }, findings: [] };
     }
-    const spans = sentences(text);
+    const spans = splitAtNewlines(text, sentences(text));
     const details = toneFeatures({ text, tokens, sentences: spans });
     const p = probability(details.features);
     const model = TONE_MODEL;
