@@ -7,6 +7,8 @@ import { addWord, findPage, getSetting, getSettings, listWords, setSetting } fro
 import type { TabState } from '../store/schema';
 import { pageRefKey } from '../store/settings';
 import { fail, ok, type Request, type Response, requestSchema } from './messages';
+import { handleQuotaMessage, type QuotaRequest } from './quota';
+import { handleTemplatesMessage, type TemplatesRequest } from './templates';
 
 export interface SenderInfo {
   tabId?: number;
@@ -109,6 +111,10 @@ export async function handleMessage(
         const s = await getSettings(db);
         return ok({ enabled: !s.disabledSites.includes(msg.host), prePublishWarning: s.prePublishWarning });
       }
+      default:
+        if (msg.type.startsWith('quota-')) return await handleQuotaMessage(db, msg as QuotaRequest, sender);
+        if (msg.type.startsWith('templates-')) return await handleTemplatesMessage(db, msg as TemplatesRequest, sender);
+        return fail(`Неизвестное сообщение: ${msg.type}`);
     }
   } catch (e) {
     return fail(e instanceof Error && /[а-яё]/i.test(e.message) ? e.message : `Ошибка хранилища: ${String(e)}`);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../store/schema';
+import { quotaRequestSchemas } from './quota';
+import { templatesRequestSchemas } from './templates';
 
 /**
  * Every message between the extension's contexts. Validated with zod on receipt:
@@ -27,6 +29,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('add-word'), word: z.string().min(1).max(100) }),
   z.object({ type: z.literal('disable-rule'), rule: z.string().min(1).max(100) }),
   z.object({ type: z.literal('get-page-settings'), host: z.string().max(200) }),
+  ...quotaRequestSchemas,
+  ...templatesRequestSchemas,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
