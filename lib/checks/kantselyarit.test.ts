@@ -222,3 +222,21 @@ describe('generated word forms', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('checkKantselyarit: agreement of suggestions', () => {
+  it('keeps a verb that exists only with -ся as written', () => {
+    expect(find('Вчера состоялся концерт.', 'состоялся').suggestions).toEqual(['прошёл']);
+  });
+
+  it('agrees the replacement with the adjective of the phrase', () => {
+    expect(find('Спасибо неравнодушным жителям.', 'неравнодушным жителям').suggestions).toEqual(['жителям']);
+  });
+
+  it('uses the preposition before the phrase to pick the case', () => {
+    expect(find('Работаем без газоснабжения.', 'газоснабжения').suggestions).toEqual(['газа']);
+  });
+
+  it('offers no verb in place of a passive participle with its noun', () => {
+    expect(find('Благодарим за оказанную поддержку.', 'оказанную поддержку').suggestions).toEqual([]);
+  });
+});

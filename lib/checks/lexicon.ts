@@ -301,6 +301,8 @@ function nextNounAfterAdjective(text: string, tokens: readonly Token[], i: numbe
 interface WalkState {
   head: number;
   headToken: number;
+  /** Tokens matched by lemma slots (not literal words), for agreement. */
+  lemmaTokens: number[];
 }
 
 /** Depth-first over the slots (optional ones may be skipped); patterns are short. */
@@ -323,6 +325,7 @@ function walkSlots(
     if (a !== -1 && (!ce.entry.upper || isUpperWord(t.text))) {
       const r = walkSlots(text, tokens, ce, slot + 1, tok + 1, tok, s.after, state);
       if (r >= 0) {
+        if (a >= 0) state.lemmaTokens.push(tok);
         if (slot === ce.head) {
           state.head = a;
           state.headToken = tok;
@@ -339,45 +342,135 @@ function matchAt(
   tokens: readonly Token[],
   start: number,
   ce: CompiledEntry,
-): { last: number; head: number; headToken: number } | null {
+): { last: number; head: number; headToken: number; lemmaTokens: number[] } | null {
   const first = ce.slots[0]!;
   const t0 = tokens[start]!;
   const a0 = slotAccepts(first, t0);
   if (a0 === -1) return null;
   if (ce.entry.upper && !isUpperWord(t0.text)) return null;
-  const state: WalkState = { head: -1, headToken: -1 };
+  const state: WalkState = { head: -1, headToken: -1, lemmaTokens: [] };
   const last = walkSlots(text, tokens, ce, 1, start + 1, start, first.after, state);
   if (last < 0) return null;
   if (ce.head === 0) {
     state.head = a0;
     state.headToken = start;
   }
-  return { last, head: state.head, headToken: state.headToken };
+  if (a0 >= 0) state.lemmaTokens.push(start);
+  return { last, head: state.head, headToken: state.headToken, lemmaTokens: state.lemmaTokens };
+}
+
+type CaseNumber = { cases: ReadonlySet<string>; numbers: ReadonlySet<string> };
+
+/** Case and number an adjective ending allows («новые» → nomn/accs plural). */
+const ADJ_ENDING_CASES: Array<[RegExp, string[], string[]]> = [
+  [/(?:ыми|ими)$/, ['ablt'], ['plur']],
+  [/(?:ых|их)$/, ['gent', 'loct', 'accs'], ['plur']],
+  [/(?:ые|ие)$/, ['nomn', 'accs'], ['plur']],
+  [/(?:ого|его)$/, ['gent', 'accs'], ['sing']],
+  [/(?:ому|ему)$/, ['datv'], ['sing']],
+  [/(?:ым|им)$/, ['ablt', 'datv'], ['sing', 'plur']],
+  [/(?:ую|юю)$/, ['accs'], ['sing']],
+  [/(?:ая|яя)$/, ['nomn'], ['sing']],
+  [/(?:ой|ей)$/, ['gent', 'datv', 'ablt', 'loct', 'nomn'], ['sing']],
+  [/(?:ое|ее)$/, ['nomn', 'accs'], ['sing']],
+  [/(?:ый|ий)$/, ['nomn', 'accs'], ['sing']],
+  [/(?:ом|ем)$/, ['loct'], ['sing']],
+];
+
+const PREP_GOVERNS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['по', ['datv', 'loct']],
+  ['к', ['datv']],
+  ['ко', ['datv']],
+  ['для', ['gent']],
+  ['от', ['gent']],
+  ['до', ['gent']],
+  ['из', ['gent']],
+  ['без', ['gent']],
+  ['у', ['gent']],
+  ['после', ['gent']],
+  ['около', ['gent']],
+  ['среди', ['gent']],
+  ['вместо', ['gent']],
+  ['кроме', ['gent']],
+  ['о', ['loct', 'accs']],
+  ['об', ['loct', 'accs']],
+  ['при', ['loct']],
+  ['в', ['loct', 'accs']],
+  ['во', ['loct', 'accs']],
+  ['на', ['loct', 'accs']],
+  ['с', ['ablt', 'gent']],
+  ['со', ['ablt', 'gent']],
+  ['за', ['ablt', 'accs']],
+  ['под', ['ablt', 'accs']],
+  ['над', ['ablt']],
+  ['перед', ['ablt']],
+  ['через', ['accs']],
+  ['про', ['accs']],
+]);
+
+/** What the word before the head says about its case and number, if anything. */
+function contextOf(text: string, tokens: readonly Token[], head: number): CaseNumber | null {
+  const prev = prevAdjacent(text, tokens, head);
+  if (!prev) return null;
+  const governed = PREP_GOVERNS.get(prev.norm);
+  if (governed) return { cases: new Set(governed), numbers: new Set(['sing', 'plur']) };
+  if (looksAdjective(prev.norm)) {
+    for (const [re, cases, numbers] of ADJ_ENDING_CASES) {
+      if (re.test(prev.norm)) return { cases: new Set(cases), numbers: new Set(numbers) };
+    }
+  }
+  return null;
 }
 
 /**
- * Of several analyses of one word within the same lemma («мероприятия»: gent sing, nomn plur,
- * accs plur), prefer the number most analyses share, so replacements agree more often.
+ * Of several analyses of the head word within its lemma («мероприятия»: gent sing, nomn plur,
+ * accs plur) pick the one that agrees with the other inflected words of the match and with the
+ * word before it; then prefer the indicative present (homonyms like «доводим») and, for
+ * abstract nouns, the singular.
  */
-function preferredAnalysis(norm: string, found: number): number {
+function preferredAnalysis(
+  text: string,
+  tokens: readonly Token[],
+  headToken: number,
+  found: number,
+  lemmaTokens: readonly number[],
+): number {
   if (found < 0) return found;
+  const norm = tokens[headToken]?.norm ?? '';
   const lemma = lemmaOf(found);
-  const same = analyses(norm).filter((a) => lemmaOf(a) === lemma);
+  let same = analyses(norm).filter((a) => lemmaOf(a) === lemma);
   if (same.length < 2) return found;
-  let plur = 0;
-  let hasPresent = false;
-  for (const a of same) {
-    const t = tagInfo(tagOf(a));
-    if (t.number === 'plur') plur++;
-    if (t.tense === 'pres') hasPresent = true;
+  // Agreement with the other inflected words of the phrase («неравнодушным жителям»).
+  for (const ti of lemmaTokens) {
+    if (ti === headToken) continue;
+    const other = analyses(tokens[ti]?.norm ?? '').map((a) => tagInfo(tagOf(a)));
+    const otherNominal = other.filter((t) => t.case);
+    if (!otherNominal.length) continue;
+    const agreeing = same.filter((a) => {
+      const t = tagInfo(tagOf(a));
+      return !t.case || otherNominal.some((o) => o.case === t.case && o.number === t.number);
+    });
+    if (agreeing.length) same = agreeing;
   }
-  const wantPlur = plur * 2 > same.length;
-  // Homonyms like «доводим» (perf futr of a rare verb and impf pres): prefer the indicative
-  // present, then the majority number.
+  const ctx = contextOf(text, tokens, lemmaTokens.length ? Math.min(...lemmaTokens) : headToken);
+  if (ctx) {
+    const fit = same.filter((a) => {
+      const t = tagInfo(tagOf(a));
+      return !t.case || (ctx.cases.has(t.case) && ctx.numbers.has(t.number));
+    });
+    if (fit.length) same = fit;
+  }
+  let hasPresent = false;
+  for (const a of same) if (tagInfo(tagOf(a)).tense === 'pres') hasPresent = true;
+  const abstract = !!nounShape(norm)?.nominalisation;
+  let plur = 0;
+  for (const a of same) if (tagInfo(tagOf(a)).number === 'plur') plur++;
+  const wantPlur = !abstract && plur * 2 > same.length;
   const penalty = (a: number) => {
     const t = tagInfo(tagOf(a));
     return (
       (t.mood === 'impr' ? 4 : 0) +
+      (t.pos === 'PRTS' ? 3 : 0) +
       (hasPresent && t.tense === 'futr' ? 2 : 0) +
       ((t.number === 'plur') !== wantPlur ? 1 : 0)
     );
@@ -422,7 +515,7 @@ export function findLexiconMatches(text: string, tokens: readonly Token[] = toke
         end,
         firstToken: i,
         lastToken: m.last,
-        headAnalysis: m.head >= 0 ? preferredAnalysis(tokens[m.headToken]?.norm ?? '', m.head) : -1,
+        headAnalysis: m.head >= 0 ? preferredAnalysis(text, tokens, m.headToken, m.head, m.lemmaTokens) : -1,
         headToken: m.headToken,
       };
     }
@@ -446,9 +539,18 @@ function reflexiveKey(key: string): string {
 }
 
 /** Inflects one `*`-replacement («*делать», «*мусорный *площадка») to agree with the head. */
-function inflectReplacement(replacement: string, headLemma: number, target: TagInfo): string | null {
+function inflectReplacement(
+  entry: LexiconEntry,
+  replacement: string,
+  headLemma: number,
+  target: TagInfo,
+): string | null {
   const words = replacement.split(/\s+/);
-  const headReflexive = REFLEXIVE_END.test(lemmaKeyOf(headLemma).split(':')[0] ?? '');
+  const headKey = lemmaKeyOf(headLemma).split(':')[0] ?? '';
+  // «осуществляется» → «проводится» only when the entry also lists «осуществлять»; a verb that
+  // exists only with -ся («состояться») keeps the replacement as written («пройти»).
+  const base = `*${headKey.replace(REFLEXIVE_END, '')}`;
+  const headReflexive = REFLEXIVE_END.test(headKey) && entry.pattern.split(/[\s|]+/).includes(base);
   const out: string[] = [];
   // Nouns first: adjectives take their gender.
   let nounGender: string | undefined;
@@ -522,7 +624,9 @@ export function suggestionsFor(text: string, m: LexiconMatch): string[] {
     let s: string | null = r;
     if (r.includes('*')) {
       if (!target || headLemma < 0) s = r.replace(/\*/g, '');
-      else s = inflectReplacement(r, headLemma, target);
+      else if (!entry.pattern.includes(' ') || target.voice !== 'pssv')
+        s = inflectReplacement(entry, r, headLemma, target);
+      else s = null;
     }
     if (s && !out.includes(s)) out.push(s);
   }
