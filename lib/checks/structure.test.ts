@@ -106,6 +106,12 @@ describe('checkStructure: long sentences and walls of text', () => {
     expect(f?.message).toMatch(/В предложении \d+ слов/);
   });
 
+  it('treats each line of a list as a sentence', () => {
+    const list =
+      'Что взять с собой на прививку\n— паспорт\n— полис ОМС\n— СНИЛС\n— карту прививок, если есть\n— бахилы и маску\n— немного терпения, в первые дни бывает очередь';
+    expect(run(list).filter((x) => x.rule === 'structure.long-sentence')).toEqual([]);
+  });
+
   it('does not report a 25-word sentence', () => {
     const words = Array.from({ length: 25 }, () => 'слово').join(' ');
     expect(run(`${words}.`).filter((x) => x.rule === 'structure.long-sentence')).toEqual([]);
