@@ -98,9 +98,10 @@ export function evalLanguageTool(
       const marker = row.marker ?? '';
       let pos = marker ? row.sentence.indexOf(marker) : -1;
       let len = marker.length;
-      if (pos < 0 && marker.trim()) {
-        pos = row.sentence.indexOf(marker.trim());
-        len = marker.trim().length;
+      for (const alt of [marker.trim(), marker.replace(/\u00a0/g, ' '), marker.replace(/\u00a0/g, ' ').trim()]) {
+        if (pos >= 0 || !alt) break;
+        pos = row.sentence.indexOf(alt);
+        len = alt.length;
       }
       if (pos < 0) {
         result.skipped++;

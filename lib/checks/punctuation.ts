@@ -1421,7 +1421,7 @@ function ruleConjunctions(r: Run): void {
       const next = r.text.slice(t.end, t.end + 3);
       if (/^\s*[=)\d]/.test(next) || bndAfter(r, i)) continue;
       const p = nm(r, i - 1);
-      if (/^(?:пункт|подпункт|п|пп|литера|буква|столбец)/.test(p) || p.length === 1) continue;
+      if (/^(?:пункт|подпункт|п|пп|литера|буква|столбец)$/.test(p) || p.length === 1) continue;
       const j = needsComma(r, i);
       if (j < 0) continue;
       missingCommaBefore(
