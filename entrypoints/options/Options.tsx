@@ -1,32 +1,74 @@
-import { useEffect, useState } from 'react';
-import { ClassificationView } from '@/components/ClassificationView';
-import type { Status } from '@/lib/messaging/background-handler';
-import { send } from '@/lib/messaging/client';
+import { BackupSection } from '@/components/options/BackupSection';
+import { ChecksSection } from '@/components/options/ChecksSection';
+import { DictionarySection } from '@/components/options/DictionarySection';
+import { DBProvider } from '@/components/options/db';
+import { PagesSection } from '@/components/options/PagesSection';
+import { PresetSection } from '@/components/options/PresetSection';
+import { Section } from '@/components/options/Section';
+import { TimeSection } from '@/components/options/TimeSection';
+import { type AppDB, getDB } from '@/lib/store/db';
 
-export function Options() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    send<Status>({ type: 'get-status' })
-      .then(setStatus)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+export const SECTIONS = [
+  { id: 'reglament', title: 'Регламент' },
+  { id: 'pages', title: 'Официальные страницы' },
+  { id: 'checks', title: 'Проверка' },
+  { id: 'dictionary', title: 'Мой словарь' },
+  { id: 'backup', title: 'Резервная копия' },
+  { id: 'time', title: 'Часовой пояс' },
+] as const;
+
+export interface OptionsProps {
+  /** The database to work with; tests pass their own `new AppDB(name)`. */
+  db?: AppDB;
+  /** `navigator.storage.persist()` wrapper, called once on load. */
+  requestPersistent?: () => Promise<boolean>;
+  /** Saves the backup file (default: Blob + object URL + `<a download>`). */
+  download?: (fileName: string, text: string) => void;
+}
+
+/** The options page: one page of anchored sections. Talks to IndexedDB directly (extension origin). */
+export function Options({ db, requestPersistent, download }: OptionsProps) {
+  const database = db ?? getDB();
   return (
-    <main style={{ maxWidth: 720, margin: '24px auto', padding: '0 16px' }}>
-      <h1>Настройки — Помощник госпаблика</h1>
-      <p className="muted">
-        Расширение работает только в вашем браузере: тексты черновиков никуда не отправляются.
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <h2>Состояние</h2>
-      <ClassificationView state={status?.lastClassified ?? null} testId="options-last-classified" />
-      <p className="muted small" data-testid="options-status">
-        {status ? `Схема базы данных: версия ${status.version}. Вкладок с полями ввода: ${status.trackedTabs}.` : 'Загрузка…'}
-      </p>
-    </main>
+    <DBProvider db={database}>
+      <div className="opt-layout">
+        <header className="opt-header">
+          <h1>Настройки — Помощник госпаблика</h1>
+          <p className="muted">
+            Расширение работает только в вашем браузере: тексты и данные никуда не отправляются. Изменения сохраняются
+            сразу.
+          </p>
+        </header>
+        <nav className="opt-nav" aria-label="Разделы настроек">
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`}>{s.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="opt-main">
+          <Section id="reglament" title="Регламент">
+            <PresetSection />
+          </Section>
+          <Section id="pages" title="Официальные страницы">
+            <PagesSection />
+          </Section>
+          <Section id="checks" title="Проверка">
+            <ChecksSection />
+          </Section>
+          <Section id="dictionary" title="Мой словарь">
+            <DictionarySection />
+          </Section>
+          <Section id="backup" title="Резервная копия">
+            <BackupSection requestPersistent={requestPersistent} download={download} />
+          </Section>
+          <Section id="time" title="Часовой пояс">
+            <TimeSection />
+          </Section>
+        </main>
+      </div>
+    </DBProvider>
   );
 }
