@@ -636,7 +636,6 @@ function ruleRanges(r: Run): void {
     const isTime = /[:.]/.test(a) && /[:.]/.test(b);
     if (!isTime && (a.length === 4) !== (b.length === 4)) continue;
     if (!(num(a) < num(b))) continue;
-    const hy = m.index + a.length;
     push(
       r,
       'typo.range-dash',
@@ -646,7 +645,6 @@ function ruleRanges(r: Run): void {
       'Диапазон чисел пишется через короткое тире «–».',
       [`${a}–${b}`],
     );
-    void hy;
   }
 }
 
@@ -661,7 +659,6 @@ function ruleQuotes(r: Run): void {
   const { text } = r;
   // straight and English quotes → «ёлочки»
   let open = -1;
-  let openCh = '';
   STRAIGHT_Q_RE.lastIndex = 0;
   for (let m = STRAIGHT_Q_RE.exec(text); m; m = STRAIGHT_Q_RE.exec(text)) {
     const i = m.index;
@@ -676,13 +673,7 @@ function ruleQuotes(r: Run): void {
     const canOpen = (prev === undefined || STRAIGHT_OPEN_OK.test(prev)) && next !== undefined && !/\s/.test(next);
     const canClose = prev !== undefined && !/\s/.test(prev) && (next === undefined || !isWordChar(next));
     if (open < 0) {
-      if (canOpen && c !== '”') {
-        open = i;
-        openCh = c;
-      } else if (canOpen && c === '”') {
-        open = i;
-        openCh = c;
-      }
+      if (canOpen) open = i;
       continue;
     }
     if (canClose) {
@@ -691,13 +682,10 @@ function ruleQuotes(r: Run): void {
         push(r, 'typo.quotes', 'hint', open, i + 1, 'В русском тексте приняты кавычки-«ёлочки».', [`«${inner}»`]);
       }
       open = -1;
-      openCh = '';
     } else if (canOpen) {
       open = i;
-      openCh = c;
     }
   }
-  void openCh;
   // «» pairing
   const stack: { pos: number; nested: boolean }[] = [];
   let sawOpen = false;
@@ -1034,15 +1022,22 @@ function ruleAbbr(r: Run): void {
 // ---------------------------------------------------------------------------------------------------
 
 const VOWELS_RE = /[АЕЁИОУЫЭЮЯ]/g;
-const INSTITUTION_RE = /^(?:ФГ|[МГФО])(?:[АБК])?(?:[ДП])?(?:ОУ|У|УК|УЗ|УДО|ОУДО|УСО)$/;
+const INSTITUTION_RE = /^(?:ФГ|ОГ|[МГФО])(?:[АБК])?(?:[ДП])?(?:ОУ|У|УК|УЗ|УДО|ОУДО|УСО)$/;
 const CAPS_WORD_RE = /^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$/;
+/** Inflection endings of ordinary words: abbreviations («ОГАУЗ», «ГИБДД») rarely end like this. */
+const WORD_ENDING_RE =
+  /(?:ИЕ|ИЯ|ИИ|ИЙ|ЫЙ|ОЙ|АЯ|ЯЯ|ОЕ|ЕЕ|ЫЕ|ЫХ|ИХ|ЫМ|ИМ|ОГО|ЕГО|ОМУ|ЕМУ|АМИ|ЯМИ|ЫМИ|ИМИ|АМ|ЯМ|АХ|ЯХ|ОВ|ЕВ|ЕЙ|ЕТ|ИТ|УТ|ЮТ|АТ|ЯТ|ЕМ|ТЬ|СЯ|ЛА|ЛИ|ЛО|НО|ТО|СТЬ|ЦИЯ|НИЕ|ОЮ|ЕЮ|УЮ|ЮЮ)$/;
 
 function isShout(word: string): boolean {
   const letters = word.replace(/-/g, '');
-  if (letters.length < 4) return false;
+  if (letters.length < 5) return false;
   if (CAPS_ABBR.has(normalize(word)) || INSTITUTION_RE.test(letters)) return false;
   const v = letters.match(VOWELS_RE)?.length ?? 0;
-  return v >= 2 && v / letters.length >= 0.3;
+  if (v < 2) return false;
+  if (letters.length >= 8) return true;
+  return (
+    WORD_ENDING_RE.test(letters) || (letters.length >= 6 && /[АЕЁИОУЫЭЮЯ]$/.test(letters) && v / letters.length >= 0.35)
+  );
 }
 
 function ruleCaps(r: Run): void {
@@ -1109,6 +1104,15 @@ const PATRONYMIC_RE = /^[а-яё]{3,}(?:ович|евич)$/;
 const PATRONYMIC_F_RE = /^[а-яё]{3,}(?:овна|евна)$/;
 const SURNAME_RE = /^[а-яё]{2,}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ский|ская|цкий|цкая)$/;
 
+/** Names that are also common nouns («роман», «маргарита»). */
+const NOUN_NAMES = new Set(['роман', 'маргарита', 'марина', 'виктория']);
+/** Short adjectives and adverbs that look like surnames or patronymics after a name. */
+const NOT_SURNAME = new Set(
+  'готов готова здоров здорова снова основа слова слов дров часов домов виновна невиновна условна безусловна духовна греховна любовна церковна верховна одинока половина причина мужчина вина'.split(
+    ' ',
+  ),
+);
+
 function ruleNamesCase(r: Run): void {
   const toks = r.tok;
   for (let i = 0; i < toks.length; i++) {
@@ -1118,10 +1122,10 @@ function ruleNamesCase(r: Run): void {
     const prev = toks[i - 1];
     const prevIsName = !!prev && !bnd(r, i) && NAMES.has(prev.norm) && UPPER_RE.test(prev.text.charAt(0));
     let kind = '';
-    if (NAMES.has(t.norm) && !t.text.includes('-')) kind = 'Имя';
+    if (NAMES.has(t.norm) && !t.text.includes('-') && !NOUN_NAMES.has(t.norm)) kind = 'Имя';
     else if (PATRONYMIC_RE.test(t.text)) kind = 'Отчество';
-    else if (prevIsName && PATRONYMIC_F_RE.test(t.text)) kind = 'Отчество';
-    else if (prevIsName && SURNAME_RE.test(t.text)) kind = 'Фамилия';
+    else if (prevIsName && PATRONYMIC_F_RE.test(t.text) && !NOT_SURNAME.has(t.norm)) kind = 'Отчество';
+    else if (prevIsName && SURNAME_RE.test(t.text) && !NOT_SURNAME.has(t.norm) && bndAfter(r, i)) kind = 'Фамилия';
     if (!kind) continue;
     push(r, 'case.name', 'warning', t.start, t.end, `${kind} пишется с большой буквы.`, [capFirst(t.text)]);
   }
@@ -1500,7 +1504,7 @@ function ruleConjunctions(r: Run): void {
       if (isQuestion(r, i) || bndAfter(r, i)) continue;
       if (/^(?:угодно|попало|нибудь|либо|то)$/.test(nm(r, i + 1))) continue;
       const p = nm(r, i - 1);
-      if (/^(?:вот|неизвестно|непонятно|везде|всюду|кое|мало|равно|там|туда)$/.test(p)) continue;
+      if (/^(?:вот|неизвестно|непонятно|везде|всюду|кое|мало|равно)$/.test(p)) continue;
       const j = needsComma(r, i);
       if (j < 0) continue;
       missingCommaBefore(r, 'punct.comma-subord', 'warning', j, i, 'Придаточное со словом «где» отделяется запятой.');
@@ -1570,7 +1574,7 @@ function ruleComplexConj(r: Run): void {
       if (j < 0) continue;
       if (cc.words[0] === 'так' && (cc.words[1] === 'как' || cc.words[1] === 'что' || cc.words[1] === 'чтобы')) {
         const p = nm(r, j - 1);
-        if (/^(?:же|и|не|вот|именно|как|теперь)$/.test(p)) continue;
+        if (/^(?:же|и|не|вот|именно|как)$/.test(p)) continue;
       }
       const alt = cc.words.length >= 2 && !cc.whole ? [`${tokWithClosers(r, j - 1).text} ${head}, ${last}`] : [];
       missingCommaBefore(
@@ -1582,7 +1586,6 @@ function ruleComplexConj(r: Run): void {
         `Перед союзом «${cc.words.join(' ')}» нужна запятая.`,
         alt,
       );
-      void last;
     }
   }
 }
@@ -1852,6 +1855,11 @@ const AGREE: Record<string, RegExp> = {
   ыми: /(?:ами|ями)$/,
 };
 
+const DETERMINERS = new Set(
+  'всех всем всеми тех тем теми этих этим этими многих многим немногих остальных некоторых каждого каждому каждым таких'.split(
+    ' ',
+  ),
+);
 const NOT_NOUN_END_RE = /(?:ть|ться|тся|сь|ся|ешь|ишь|ем|им|ет|ит|ут|ют|ат|ят|ете|ите|йте|л|ла|ло|ли|о)$/;
 
 function ruleParticiple(r: Run): void {
@@ -1868,6 +1876,7 @@ function ruleParticiple(r: Run): void {
       noun.length < 3 ||
       /\d/.test(noun) ||
       PRONOUNS_ANY.has(noun) ||
+      DETERMINERS.has(noun) ||
       PREPOSITIONS.has(noun) ||
       COORD.has(noun) ||
       NOT_NOUN_END_RE.test(noun) ||
@@ -1926,9 +1935,10 @@ function ruleParentheticals(r: Run): void {
       )
         continue;
       const nx = nm(r, i + 2);
-      const nextOk =
-        bndAfter(r, i + 1) || PRONOUNS_NOM.has(nx) || (VERB_END_RE.test(nx) && !/(?:ого|его|ой|ей|ых|их)$/.test(nx));
-      if (!nextOk) continue;
+      const atEnd = bndAfter(r, i + 1);
+      const nextOk = atEnd || PRONOUNS_NOM.has(nx) || (VERB_END_RE.test(nx) && !/(?:ого|его|ой|ей|ых|их)$/.test(nx));
+      const sentEnd = !r.tok[i + 2] || !sameSent(r, i + 1, i + 2);
+      if (!nextOk || (sentEnd && !leftOk(r, i))) continue; // «Всё как всегда.»
       flagParenthetical(r, i, i + 1, false, false);
     }
     // «Таким образом мы …»: a summarising «таким образом» at the start of a clause
@@ -1979,10 +1989,31 @@ function ruleParentheticals(r: Run): void {
   }
 }
 
+/** «вполне вероятно», «очень кстати», «не конечно»: a modifier makes the word a predicate. */
+const PAREN_MODIFIERS = new Set([
+  'вполне',
+  'очень',
+  'весьма',
+  'крайне',
+  'мало',
+  'более',
+  'наиболее',
+  'не',
+  'так',
+  'совсем',
+  'довольно',
+]);
+/** May take a complement: «к удивлению многих». */
+const PAREN_EXTENDS = new Set(['к удивлению', 'к огорчению', 'к радости', 'к счастью', 'к несчастью']);
+
 function flagParenthetical(r: Run, i: number, e: number, opensPhrase: boolean, needsOneComma: boolean): void {
   const toks = r.tok;
+  if (!bnd(r, i) && PAREN_MODIFIERS.has(nm(r, i - 1))) return;
   const lOk = leftOk(r, i);
-  let rOk = bndAfter(r, e);
+  const key = joinTokens(r, i, e).toLowerCase();
+  let rOk = bndAfter(r, e) || PAREN_EXTENDS.has(key);
+  // «пришлось кстати.» — an adverb at the end of the clause
+  if (key === 'кстати' && !lOk && bndAfter(r, e)) return;
   if (opensPhrase && lOk && !toks[i]!.first && toks[i]!.comma) rOk = true;
   if (lOk && rOk) return;
   if (needsOneComma && !lOk && !rOk) return;
