@@ -10,6 +10,6 @@ export default defineConfig<{ extDir: string }>({
   workers: process.env.PW_WORKERS ? Number(process.env.PW_WORKERS) : 1,
   retries: 0,
   projects: [
-    { name: 'chromium-prod', testIgnore: /\.bench\.ts$/, use: { extDir: '.output/chrome-mv3' } },
+    { name: 'chromium-prod', testIgnore: /\.bench\.ts$/, use: { extDir: process.env.EXT_DIR ?? '.output/chrome-mv3' } },
   ],
 });

@@ -14,6 +14,8 @@ export const SITE_MATCHES = [
 
 export default defineConfig({
   publicDir: 'assets/public',
+  // A separate output folder lets several builds coexist (e.g. parallel e2e runs): WXT_OUT_DIR=.output-x
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Помощник госпаблика',

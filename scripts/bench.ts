@@ -83,4 +83,6 @@ console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log();
 console.log(`spell checker cold start: ${coldMs.toFixed(0)} ms (target ≤ 300 ms ${coldMs <= 300 ? 'OK' : 'MISSED'})`);
-console.log(`spell checker memory (RSS delta): ${rssMb.toFixed(1)} MB (target ≤ 40 MB ${rssMb <= 40 ? 'OK' : 'MISSED'})`);
+console.log(
+  `spell checker memory (RSS delta): ${rssMb.toFixed(1)} MB (target ≤ 40 MB ${rssMb <= 40 ? 'OK' : 'MISSED'})`,
+);

@@ -2,7 +2,7 @@
 // `npm run check -- --jsonl FILE` — one JSON object per line in, one result per line out.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check, type CheckResult, type Finding } from '../lib/checks/index.ts';
+import { type CheckResult, check, type Finding } from '../lib/checks/index.ts';
 import { PRESETS } from '../lib/checks/presets.ts';
 import { loadNodeSpeller } from '../lib/checks/spelling-node.ts';
 import type { Mode } from '../lib/checks/types.ts';
@@ -74,7 +74,7 @@ const SEV: Record<Finding['severity'], string> = { error: 'ошибка', warnin
 function lineCol(text: string, offset: number): string {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) ((line += 1), (last = i));
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line += 1), (last = i);
   return `${line}:${offset - last}`;
 }
 
@@ -82,7 +82,12 @@ function report(text: string, r: CheckResult): string {
   const out: string[] = [];
   for (const f of r.findings) {
     const words = text.slice(f.start, f.end).replace(/\s+/g, ' ');
-    const fix = f.suggestions.length ? ` → ${f.suggestions.slice(0, 3).map((s) => `«${s}»`).join(', ')}` : '';
+    const fix = f.suggestions.length
+      ? ` → ${f.suggestions
+          .slice(0, 3)
+          .map((s) => `«${s}»`)
+          .join(', ')}`
+      : '';
     out.push(`${lineCol(text, f.start)}\t${SEV[f.severity]}, ${LABEL[f.category]}: «${words}» — ${f.message}${fix}`);
   }
   const s = r.summary;
@@ -94,10 +99,12 @@ function report(text: string, r: CheckResult): string {
   out.push(`Ссылок на НПА: ${s.citations.count} из ${s.citations.limit}`);
   if (s.greeting.required) out.push(`Приветствие: ${s.greeting.present ? 'есть' : 'нет'}`);
   out.push(
-    `Замечаний: ${r.findings.length} (${Object.entries(s.counts)
-      .filter(([, n]) => n > 0)
-      .map(([c, n]) => `${LABEL[c as Finding['category']]} ${n}`)
-      .join(', ') || 'нет'})`,
+    `Замечаний: ${r.findings.length} (${
+      Object.entries(s.counts)
+        .filter(([, n]) => n > 0)
+        .map(([c, n]) => `${LABEL[c as Finding['category']]} ${n}`)
+        .join(', ') || 'нет'
+    })`,
   );
   return out.join('\n');
 }
@@ -120,7 +127,12 @@ if (values.jsonl !== undefined) {
     const author = typeof row.author === 'string' ? row.author : values.author;
     const r = check(
       row.text,
-      { mode, preset: values.preset as never, replyTo: author ? { authorName: author } : undefined, suggest: values.suggest },
+      {
+        mode,
+        preset: values.preset as never,
+        replyTo: author ? { authorName: author } : undefined,
+        suggest: values.suggest,
+      },
       speller,
     );
     out.push(JSON.stringify({ id: row.id ?? i + 1, ...r }));

@@ -15,7 +15,7 @@ export function requireChromium() {
       'Не найден Chromium: нужен для сквозных тестов и демо.',
       'Установите его (Debian/Ubuntu):  sudo apt-get update && sudo apt-get install -y chromium',
       'или укажите путь:                CHROMIUM_PATH=/путь/к/chromium npm test',
-      '(Chromium not found. Install Debian\'s chromium package or set CHROMIUM_PATH.)',
+      "(Chromium not found. Install Debian's chromium package or set CHROMIUM_PATH.)",
     ].join('\n'),
   );
   process.exit(3);

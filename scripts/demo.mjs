@@ -51,13 +51,17 @@ const ctx = await chromium.launchPersistentContext(profile, {
 });
 await ctx.route('**/*', (route) => {
   const req = route.request();
+  if (/^(chrome-extension|data|blob):/.test(req.url())) return route.continue();
   const u = new URL(req.url());
   const hit = pages.find(([p]) => {
     const pu = new URL(p);
     return pu.pathname === u.pathname && pu.host.replace('vk.ru', 'vk.com') === u.host.replace('vk.ru', 'vk.com');
   });
   if (hit && req.resourceType() === 'document')
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(fixtures, hit[1])) });
+    return route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: fs.readFileSync(path.join(fixtures, hit[1])),
+    });
   return route.abort('blockedbyclient');
 });
 const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));

@@ -30,7 +30,10 @@ function sdRoundRect(x, y, cx, cy, hw, hh, r) {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 function sdSegment(x, y, ax, ay, bx, by) {
-  const pax = x - ax, pay = y - ay, bax = bx - ax, bay = by - ay;
+  const pax = x - ax,
+    pay = y - ay,
+    bax = bx - ax,
+    bay = by - ay;
   const h = Math.max(0, Math.min(1, (pax * bax + pay * bay) / (bax * bax + bay * bay)));
   return Math.hypot(pax - bax * h, pay - bay * h);
 }
@@ -41,7 +44,9 @@ function draw(size) {
   for (let py = 0; py < size; py++) {
     raw[py * (size * 4 + 1)] = 0;
     for (let px = 0; px < size; px++) {
-      const x = (px + 0.5) / size, y = (py + 0.5) / size, aa = 1 / size;
+      const x = (px + 0.5) / size,
+        y = (py + 0.5) / size,
+        aa = 1 / size;
       // bubble: rounded rect plus a tail at the bottom left
       const body = sdRoundRect(x, y, 0.5, 0.44, 0.44, 0.36, 0.14);
       const tail = Math.max(sdSegment(x, y, 0.22, 0.78, 0.16, 0.96) - 0.07, -1);
@@ -55,13 +60,20 @@ function draw(size) {
       const g = Math.round(0x6f * (1 - c) + 255 * c);
       const b = Math.round(0xeb * (1 - c) + 255 * c);
       const o = py * (size * 4 + 1) + 1 + px * 4;
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = Math.round(255 * a);
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = Math.round(255 * a);
     }
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

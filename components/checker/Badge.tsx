@@ -18,7 +18,7 @@ export function Badge({
 }) {
   const counts = new Map<Finding['category'], number>();
   for (const f of findings) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
-  const v = summary ? verdicts(summary) : [];
+  const v = summary ? verdicts(summary, findings) : [];
   const score = summary?.score ?? null;
   const tone = score === null ? 'wait' : score >= 8 ? 'good' : score >= 5 ? 'mid' : 'bad';
   const title = [

@@ -18,7 +18,7 @@ export function FindingsPanel({
   onPick: (f: Finding) => void;
   onClose: () => void;
 }) {
-  const v = summary ? verdicts(summary) : [];
+  const v = summary ? verdicts(summary, findings) : [];
   return (
     <Floating
       anchor={editor}
@@ -39,7 +39,8 @@ export function FindingsPanel({
           {v.map((t) => (
             <li key={t}>{t}</li>
           ))}
-          {summary?.tone.verdict === 'press-release' &&
+          {findings.some((f) => f.category === 'tone') &&
+            summary &&
             summary.tone.reasons.map((r) => (
               <li key={r} className="gph-reason">
                 {r}

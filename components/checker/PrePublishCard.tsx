@@ -33,7 +33,7 @@ export function PrePublishCard({
     >
       <p className="gph-msg">
         <strong>Перед публикацией:</strong> в тексте {plural(errors, 'ошибка', 'ошибки', 'ошибок')}
-        {summary && verdicts(summary).length ? ` (${verdicts(summary).join('; ')})` : ''}.
+        {summary && verdicts(summary, findings).length ? ` (${verdicts(summary, findings).join('; ')})` : ''}.
       </p>
       <div className="gph-suggestions">
         <button ref={fixRef} type="button" className="gph-fix" data-testid="gph-prepublish-fix" onClick={onFix}>

@@ -16,9 +16,10 @@ export const SEVERITY_LABEL: Record<Finding['severity'], string> = {
 };
 
 /** Whole-text verdicts that have no single span, for the badge and the panel. */
-export function verdicts(s: Summary): string[] {
+export function verdicts(s: Summary, findings: readonly Finding[]): string[] {
   const out: string[] = [];
-  if (s.tone.verdict === 'press-release') out.push('Похоже на пресс-релиз');
+  // the tone is reported only where the engine raised it (posts, not one-line replies)
+  if (findings.some((f) => f.category === 'tone')) out.push('Похоже на пресс-релиз');
   if (s.citations.count > s.citations.limit) out.push(`Ссылок на НПА: ${s.citations.count} из ${s.citations.limit}`);
   if (s.greeting.required && !s.greeting.present) out.push('Нет приветствия');
   return out;

@@ -8,6 +8,7 @@ import { send } from '@/lib/messaging/client';
 import { moveCaret, replaceText } from './edit';
 import type { EditorSession } from './session';
 import type { UiStore } from './store';
+import { TemplatesLayer } from './TemplatesButton';
 
 export interface Controller {
   publishAnyway: () => void;
@@ -23,7 +24,9 @@ export function applyFix(session: EditorSession, f: Finding, replacement: string
 export function App({ store, controller }: { store: UiStore; controller: Controller }) {
   useSyncExternalStore(store.subscribe, store.getVersion);
   const { card, panel, prepublish } = store;
-  const badges = [...store.sessions].filter((s) => s.el.isConnected && (s.state.text.trim() !== '' || s === store.focused));
+  const badges = [...store.sessions].filter(
+    (s) => s.el.isConnected && (s.state.text.trim() !== '' || s === store.focused),
+  );
 
   const closeCard = (refocus: boolean) => {
     const s = store.card?.session;
@@ -106,6 +109,7 @@ export function App({ store, controller }: { store: UiStore; controller: Control
           }}
         />
       )}
+      <TemplatesLayer store={store} />
       {prepublish?.button.isConnected && (
         <PrePublishCard
           anchor={prepublish.button}

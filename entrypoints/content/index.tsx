@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/client';
 import { classifyEditor, findEditable, findPublishButton, watchUrl } from '@/lib/sites';
 import type { Classification } from '@/lib/store/schema';
 import { App, type Controller } from './App';
+import { startPublishDetection } from './publish';
 import { EditorSession } from './session';
 import { UiStore } from './store';
 
@@ -19,6 +20,7 @@ export default defineContentScript({
     const store = new UiStore();
     const sessions = new Map<HTMLElement, EditorSession>();
     const signatures = new WeakMap<Element, string>();
+    startPublishDetection(ctx, () => sessions);
     let checking = true;
     try {
       const s = await send<{ enabled: boolean; prePublishWarning: boolean }>({
@@ -77,6 +79,11 @@ export default defineContentScript({
       for (const el of document.querySelectorAll<HTMLElement>(CANDIDATES)) {
         if (findEditable(el) === el) track(el);
       }
+    };
+    /** The box the admin is in is the page's «last classified» one, even if it was focused before we started. */
+    const reportFocused = () => {
+      const el = findEditable(document.activeElement);
+      if (el) track(el, true);
     };
 
     let scheduled = 0;
@@ -252,5 +259,6 @@ export default defineContentScript({
     });
 
     scan();
+    reportFocused();
   },
 });

@@ -11,11 +11,7 @@ export function remapFindings(findings: readonly Finding[], oldText: string, new
   const max = Math.min(oldText.length, newText.length);
   while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
   let s = 0;
-  while (
-    s < max - p &&
-    oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)
-  )
-    s++;
+  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
   const oldEnd = oldText.length - s;
   const delta = newText.length - oldText.length;
   const out: Finding[] = [];

@@ -1,5 +1,5 @@
-import type { Finding } from '@/lib/checks/types';
 import type { Anchor } from '@/components/checker/Floating';
+import type { Finding } from '@/lib/checks/types';
 import type { EditorSession } from './session';
 
 export interface CardState {

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { StatusTab } from './StatusTab';
+import { TemplatesTab } from './TemplatesTab';
 
-type TabId = 'status';
-const TABS: { id: TabId; label: string }[] = [{ id: 'status', label: 'Состояние' }];
+type TabId = 'status' | 'templates';
+const TABS: { id: TabId; label: string }[] = [
+  { id: 'status', label: 'Состояние' },
+  { id: 'templates', label: 'Шаблоны' },
+];
 
 export function App() {
   const [activeTabId, setActiveTabId] = useState<number | null>(null);
@@ -34,6 +38,7 @@ export function App() {
         </nav>
       )}
       {tab === 'status' && <StatusTab activeTabId={activeTabId} />}
+      {tab === 'templates' && <TemplatesTab activeTabId={activeTabId} />}
     </main>
   );
 }

@@ -26,15 +26,19 @@ const WEIGHT: Record<Finding['severity'], number> = { error: 1, warning: 0.6, hi
 
 /**
  * Score 0–10 like Главред: 10 for a clean text, lower with the density of problems per word.
- * Whole-text verdicts (press-release tone, too many citations, no greeting) weigh extra.
+ * Whole-text problems (press-release tone, too many citations, no greeting) weigh as much as
+ * several local ones; the citation limit counts once however many acts are highlighted.
  */
-export function score(findings: readonly Finding[], words: number, summary: Omit<Summary, 'score' | 'counts'>): number {
+export function score(findings: readonly Finding[], words: number): number {
   let weighted = 0;
-  for (const f of findings) if (f.rule !== 'citations.over-limit') weighted += WEIGHT[f.severity];
-  if (summary.tone.verdict === 'press-release') weighted += 2;
-  else if (summary.tone.verdict === 'mixed') weighted += 0.5;
-  if (summary.citations.count > summary.citations.limit) weighted += 2;
-  if (summary.greeting.required && !summary.greeting.present) weighted += 2;
+  let citationsCounted = false;
+  for (const f of findings) {
+    if (f.rule === 'citations.over-limit') {
+      if (!citationsCounted) weighted += 2;
+      citationsCounted = true;
+    } else if (f.category === 'tone' || f.rule === 'greeting.missing') weighted += 2 * WEIGHT[f.severity];
+    else weighted += WEIGHT[f.severity];
+  }
   if (weighted === 0) return 10;
   const per = weighted / Math.max(1, words / 30);
   return Math.max(0, Math.round((10 - 2.5 * per) * 10) / 10);
@@ -111,7 +115,9 @@ export function check(text: string, options: CheckOptions = {}, speller: Speller
 
   const disabled = new Set(options.disabledRules ?? []);
   if (disabled.size) {
-    findings = findings.filter((f) => !disabled.has(f.rule) && !disabled.has(f.rule.split('.')[0] ?? '') && !disabled.has(f.category));
+    findings = findings.filter(
+      (f) => !disabled.has(f.rule) && !disabled.has(f.rule.split('.')[0] ?? '') && !disabled.has(f.category),
+    );
   }
   // valid spans only, in text order
   findings = findings
@@ -126,5 +132,5 @@ export function check(text: string, options: CheckOptions = {}, speller: Speller
     greeting: { required: greeting.required, present: greeting.present },
   };
   const words = tokenize(checked).length;
-  return { findings, summary: { ...partial, counts, score: score(findings, words, partial) } };
+  return { findings, summary: { ...partial, counts, score: score(findings, words) } };
 }

