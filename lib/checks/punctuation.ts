@@ -355,7 +355,8 @@ function missingCommaBefore(
 // Character-level rules: spacing, marks, dashes, quotes, brackets
 // ---------------------------------------------------------------------------------------------------
 
-const SPACE_BEFORE_RE = /[ \t\u00A0]+([,.;:!?…]+)/g;
+const SPACE_BEFORE_RE = /[ \t\u00A0]+/g;
+const PUNCT_RUN_RE = /^[,.;:!?…]+/;
 const SPACE_BEFORE_MSG: Record<string, [string, string]> = {
   ',': ['punct.space-before-comma', 'Перед запятой пробел не ставится.'],
   '.': ['punct.space-before-period', 'Перед точкой пробел не ставится.'],
@@ -370,9 +371,12 @@ function ruleSpaceBefore(r: Run): void {
   const { text } = r;
   SPACE_BEFORE_RE.lastIndex = 0;
   for (let m = SPACE_BEFORE_RE.exec(text); m; m = SPACE_BEFORE_RE.exec(text)) {
-    const run = m[1]!;
+    const wsEnd = m.index + m[0].length;
+    const c = text[wsEnd];
+    if (c === undefined || !',.;:!?…'.includes(c)) continue;
+    const run = PUNCT_RUN_RE.exec(text.slice(wsEnd, wsEnd + 20))![0];
     const start = m.index;
-    const end = start + m[0].length;
+    const end = wsEnd + run.length;
     const prev = text[start - 1];
     const next = text[end];
     if (prev === undefined || /[\s(«"„[—–-]/.test(prev)) continue;
@@ -388,7 +392,7 @@ function ruleSpaceBefore(r: Run): void {
   }
 }
 
-const NO_SPACE_AFTER_RE = /[,;:!?.…]+(?=\p{L})/gu;
+const NO_SPACE_AFTER_RE = /[,;:!?.…]+/g;
 const SINGLE_LETTER_BEFORE_RE = /(?:^|[^\p{L}])(\p{L})$/u;
 const WORD_BEFORE_RE = /([\p{L}-]+)$/u;
 const WORD_AFTER_RE = /^[\p{L}\p{M}\p{N}-]{1,40}/u;
@@ -401,7 +405,8 @@ function ruleSpaceAfter(r: Run): void {
     const start = m.index;
     const end = start + run.length;
     const prev = text[start - 1];
-    const next = text[end]!;
+    const next = text[end];
+    if (next === undefined || !isLetter(next)) continue;
     if (prev === undefined || !(isWordChar(prev) || /[»")\]]/.test(prev))) continue;
     if (LATIN_RE.test(next) && (LATIN_RE.test(prev) || isDigit(prev))) continue;
     if (LATIN_RE.test(next) && run === '.') continue;
@@ -801,8 +806,8 @@ function ruleBrackets(r: Run): void {
 
 // Numbers, units, signs
 
-const PERCENT_RE = /[ \u00A0]+%/g;
-const DEGREE_RE = /[ \u00A0]+°(?![CСF])/g;
+const PERCENT_RE = /[ \u00A0]{1,3}%/g;
+const DEGREE_RE = /[ \u00A0]{1,3}°(?![CСF])/g;
 const NUMSIGN_RE = /№(?=\d)/g;
 const SIGN_REPEAT_RE =
   /([№§])[ \u00A0]?\d+[\p{L}\d/-]*(?:[ \u00A0]*,[ \u00A0]*|[ \u00A0]+(?:и|или)[ \u00A0]+)\1[ \u00A0]?(\d+)/gu;
