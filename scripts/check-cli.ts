@@ -74,7 +74,12 @@ const SEV: Record<Finding['severity'], string> = { error: 'ошибка', warnin
 function lineCol(text: string, offset: number): string {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line += 1), (last = i);
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      last = i;
+    }
+  }
   return `${line}:${offset - last}`;
 }
 

@@ -40,8 +40,7 @@ export function FindingsPanel({
             <li key={t}>{t}</li>
           ))}
           {findings.some((f) => f.category === 'tone') &&
-            summary &&
-            summary.tone.reasons.map((r) => (
+            summary?.tone.reasons.map((r) => (
               <li key={r} className="gph-reason">
                 {r}
               </li>

@@ -9,7 +9,7 @@ export function Floating({
   placement = 'bottom-start',
   children,
   testId,
-  role,
+  role = 'group',
   label,
   onKeyDown,
   onMouseEnter,
@@ -46,6 +46,7 @@ export function Floating({
     return undefined;
   }, [anchor, placement]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the caller gives the role (dialog, alertdialog, group)
     <div
       ref={ref}
       className={className}

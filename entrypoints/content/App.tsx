@@ -37,9 +37,9 @@ export function App({ store, controller }: { store: UiStore; controller: Control
 
   return (
     <>
-      {badges.map((s, i) => (
+      {badges.map((s) => (
         <Badge
-          key={`${i}-${s.classification.kind}`}
+          key={s.id}
           editor={s.el}
           findings={s.state.findings}
           summary={s.state.summary}

@@ -22,7 +22,11 @@ export interface SessionSnapshot {
 
 type Listener = () => void;
 
+let nextId = 1;
+
 export class EditorSession {
+  /** Stable id for React keys. */
+  readonly id = nextId++;
   readonly el: HTMLElement;
   classification: Classification;
   private snapshot: SessionSnapshot = { text: '', findings: [], summary: null, pending: false, error: null };
@@ -151,9 +155,9 @@ export class EditorSession {
       if (f.end <= f.start) continue;
       const r = textOffsetsToRange(this.el, f.start, f.end);
       if (!r) continue;
-      let list = byCat.get(f.category);
-      if (!list) byCat.set(f.category, (list = []));
-      list.push(r);
+      const list = byCat.get(f.category);
+      if (list) list.push(r);
+      else byCat.set(f.category, [r]);
     }
     setEditorHighlights(this, byCat);
     this.emit();

@@ -7,7 +7,7 @@ import type { Speller } from './spelling';
 import { checkStructure } from './structure';
 import { tokenize } from './tokenize';
 import { assessTone } from './tone';
-import type { Category, CheckOptions, CheckResult, Finding, Preset, RuleContext, Summary } from './types';
+import type { Category, CheckOptions, CheckResult, Finding, Preset, RuleContext } from './types';
 
 export type { Category, CheckOptions, CheckResult, Finding, Mode, Preset, PresetId, Summary } from './types';
 
