@@ -462,6 +462,15 @@ describe('robustness', () => {
     expect(checkPunctuation({ ...ctx(''), text: undefined as unknown as string })).toEqual([]);
   });
 
+  it('stays linear on long runs of marks, spaces and quotes', () => {
+    for (const unit of ['!', '.', ' ', '"', '(', '-', 'а ', 'слово.', '@a', '1']) {
+      const text = unit.repeat(Math.ceil(40_000 / unit.length));
+      const t0 = performance.now();
+      check(text);
+      expect(performance.now() - t0).toBeLessThan(1500);
+    }
+  });
+
   it('is fast: 2,000 and 16,000 characters', () => {
     const post = CLEAN.join(' ');
     let t2 = '';
