@@ -126,8 +126,12 @@ describe('quotes and brackets', () => {
   });
 
   it('flags unpaired brackets and quotes', () => {
-    expect(only('Приём ведётся по вторникам (кроме праздников.', 'punct.unpaired-bracket')).toEqual([['(', []]]);
-    expect(only('Конкурс «Лучший двор продлится до конца лета.', 'punct.unpaired-quote')).toEqual([['«', []]]);
+    expect(only('Приём ведётся по вторникам (кроме праздников.', 'punct.unpaired-bracket')).toEqual([
+      ['(кроме праздников', ['(кроме праздников)']],
+    ]);
+    expect(only('Конкурс «Лучший двор продлится до конца лета.', 'punct.unpaired-quote')).toEqual([
+      ['«Лучший двор продлится до конца лета', ['«Лучший двор продлится до конца лета»']],
+    ]);
   });
 
   it('accepts nested quotes with a merged closing mark, smileys and list markers', () => {

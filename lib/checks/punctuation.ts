@@ -699,7 +699,7 @@ function ruleQuotes(r: Run): void {
     // an outer quote whose closing mark merged with the inner one («ООО «Ромашка») is fine
     for (const o of stack) {
       if (!o.nested) {
-        push(r, 'punct.unpaired-quote', 'warning', o.pos, o.pos + 1, 'Открывающая кавычка не закрыта.', []);
+        pushUnclosed(r, 'punct.unpaired-quote', o.pos, '»', 'Открывающая кавычка не закрыта.');
       }
     }
     stack.length = 0;
@@ -759,12 +759,31 @@ function ruleQuotes(r: Run): void {
 
 const ENUM_BEFORE_RE = /(?:^|[\s;:,(])[\p{L}\d]{1,3}(?:\.\d{1,3})*$/u;
 
+const CLAUSE_END_RE = /[.!?…;\n]/;
+
+/**
+ * An unclosed bracket or opening quote: the span runs to the end of the sentence and the suggestion closes the
+ * bracket there («(кроме праздников.» → «(кроме праздников).»).
+ */
+function pushUnclosed(r: Run, rule: string, pos: number, closer: string, message: string): void {
+  const { text } = r;
+  let end = pos + 1;
+  const limit = Math.min(text.length, pos + 200);
+  while (end < limit && !CLAUSE_END_RE.test(text[end]!)) end++;
+  while (end > pos + 1 && /\s/.test(text[end - 1]!)) end--;
+  if (end >= limit && limit < text.length) {
+    push(r, rule, 'warning', pos, pos + 1, message, []);
+    return;
+  }
+  push(r, rule, 'warning', pos, end, message, [`${text.slice(pos, end)}${closer}`]);
+}
+
 function ruleBrackets(r: Run): void {
   const { text } = r;
   const stack: number[] = [];
   const flush = () => {
     for (const p of stack) {
-      push(r, 'punct.unpaired-bracket', 'warning', p, p + 1, 'Открывающая скобка не закрыта.', []);
+      pushUnclosed(r, 'punct.unpaired-bracket', p, ')', 'Открывающая скобка не закрыта.');
     }
     stack.length = 0;
   };
