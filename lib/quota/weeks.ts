@@ -136,8 +136,8 @@ const inDays = (n: number) => (n === 1 ? 'сегодня' : `за ${days(n)}`);
  */
 export function quotaStatus(input: { count: number; quota: number; at: number; tz?: string }): QuotaStatus {
   const tz = input.tz ?? defaultTimeZone();
-  const count = Math.max(0, Math.floor(input.count));
-  const quota = Math.max(0, Math.floor(input.quota));
+  const count = Number.isFinite(input.count) ? Math.max(0, Math.floor(input.count)) : 0;
+  const quota = Number.isFinite(input.quota) ? Math.max(0, Math.floor(input.quota)) : 0;
   const daysLeft = daysLeftInWeek(input.at, tz);
   const remaining = Math.max(0, quota - count);
   const perDay = remaining === 0 ? 0 : Math.round((remaining / daysLeft) * 100) / 100;

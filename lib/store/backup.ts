@@ -285,26 +285,25 @@ async function mergeInto(
     }
   }
 
-  // Posts: remap to local page ids, then skip the ones already counted locally.
+  // Posts: remap to local page ids, then skip the ones already counted locally. Only pages that
+  // existed before can hold such posts (a new page has a new id, and ids are never reused), so one
+  // read of their posts is enough — no per-post lookups.
   const incoming: PostRecord[] = data.posts.map(({ id: _fileId, ...p }) => {
     const pageId = pageIdMap.get(p.pageId)!;
     return { ...p, pageId, dedupeKey: makeDedupeKey({ ...p, pageId }) };
   });
-  const taken = new Set(
-    (await db.posts
-      .where('dedupeKey')
-      .anyOf(incoming.map((p) => p.dedupeKey))
-      .keys()) as string[],
-  );
-  // Same text within 10 minutes on a page that already existed = the same post (as in recordPost).
+  // One `equals` range per page (served by getAll), not `anyOf` (a cursor that jumps key by key).
+  const localPosts = (
+    await Promise.all([...existingPages].map((pageId) => db.posts.where('pageId').equals(pageId).toArray()))
+  ).flat();
+  const taken = new Set(localPosts.map((p) => p.dedupeKey));
+  // Same text within 10 minutes on the same page = the same post (as in recordPost).
   const byText = new Map<string, Array<{ at: number; postId?: string }>>();
-  for (const pageId of existingPages) {
-    for (const p of await db.posts.where('pageId').equals(pageId).toArray()) {
-      const k = `${p.pageId}\u0000${p.textHash}`;
-      const list = byText.get(k) ?? [];
-      list.push({ at: p.publishedAt, postId: p.postId });
-      byText.set(k, list);
-    }
+  for (const p of localPosts) {
+    const k = `${p.pageId}\u0000${p.textHash}`;
+    const list = byText.get(k) ?? [];
+    list.push({ at: p.publishedAt, postId: p.postId });
+    byText.set(k, list);
   }
   const WINDOW = 10 * 60_000;
   const toAdd = incoming.filter((p) => {

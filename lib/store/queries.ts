@@ -172,12 +172,9 @@ export async function restorePage(db: AppDB, removed: RemovedPage): Promise<Stor
       if (other) throw duplicatePage(page.network, page.communityId, other);
       if (await db.pages.get(page.id)) throw new StoreError('duplicate-page', 'Страницу уже вернули.');
       await db.pages.add(page);
-      const taken = new Set(
-        await db.posts
-          .where('dedupeKey')
-          .anyOf(posts.map((p) => p.dedupeKey))
-          .keys(),
-      );
+      // recordPost refuses unknown pages, so nothing can have been counted for this id meanwhile;
+      // checked anyway (one range read, no per-key lookups).
+      const taken = new Set((await db.posts.where('pageId').equals(page.id).toArray()).map((p) => p.dedupeKey));
       const free = posts.filter((p) => p.pageId === page.id && !taken.has(p.dedupeKey));
       if (free.length) await db.posts.bulkPut(free);
       return page;
