@@ -1,6 +1,7 @@
 import { setDefaultSpeller } from '@/lib/checks/index';
 import { loadExtensionSpeller, type Speller } from '@/lib/checks/spelling';
 import { handleMessage, type Status } from '@/lib/messaging/background-handler';
+import { configureTemplatesHandler, ensureStarterTemplates } from '@/lib/messaging/templates';
 import { getDB } from '@/lib/store/db';
 
 export default defineBackground(() => {
@@ -18,6 +19,10 @@ export default defineBackground(() => {
       console.warn('Помощник госпаблика: орфография недоступна', e);
       return null;
     });
+
+  configureTemplatesHandler({ speller: () => speller });
+  // The starter reply templates, once per profile (a flag in settings; deleted ones never come back).
+  ensureStarterTemplates(db).catch((e: unknown) => console.warn('Помощник госпаблика: шаблоны не добавлены', e));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
     handleMessage(db, raw, { tabId: sender.tab?.id, url: sender.url }, { speller: () => speller, spellingState: () => state }),
