@@ -12,6 +12,7 @@ import phrasesJson from './data/phrases.json';
 import {
   ADDRESS_ADJ,
   ADDRESS_HEADS,
+  ADJ_END_RE,
   CAPS_ABBR,
   CLAUSE_WORDS,
   COMPARATIVES,
@@ -1541,9 +1542,6 @@ function ruleConjunctions(r: Run): void {
       if (!isComp || nm(r, i - 2) === 'не') continue; // «не позднее чем»
       const n = nm(r, i + 1);
       if (/^\d/.test(n) || /^(?:в|на|за|до|через|вдвое|втрое)$/.test(n)) continue;
-      if (bnd(r, i - 1) && r.tok[i - 1]!.first) {
-        // «Лучше чем …» at the start
-      }
       missingCommaBefore(r, 'punct.comma-chem', 'warning', i, i, 'Сравнительный оборот с «чем» отделяется запятой.');
     }
   }
@@ -1904,7 +1902,7 @@ function ruleParticiple(r: Run): void {
       PREPOSITIONS.has(noun) ||
       COORD.has(noun) ||
       NOT_NOUN_END_RE.test(noun) ||
-      /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ыми|ими|ого|его|ому|ему|ую|юю)$/.test(noun)
+      ADJ_END_RE.test(noun)
     )
       continue;
     const agree = AGREE[m[1]!];
