@@ -2,6 +2,7 @@ import { setDefaultSpeller } from '@/lib/checks/index';
 import { loadExtensionSpeller, type Speller } from '@/lib/checks/spelling';
 import { handleMessage, type Status } from '@/lib/messaging/background-handler';
 import { configureTemplatesHandler, ensureStarterTemplates } from '@/lib/messaging/templates';
+import { startQuotaBackground } from '@/lib/quota/background';
 import { getDB } from '@/lib/store/db';
 
 export default defineBackground(() => {
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
     handleMessage(db, raw, { tabId: sender.tab?.id, url: sender.url }, { speller: () => speller, spellingState: () => state }),
   );
+  startQuotaBackground(db);
   browser.tabs?.onRemoved.addListener((tabId) => {
     db.tabState.delete(tabId).catch(() => {});
   });

@@ -116,7 +116,7 @@ export class PublishTracker {
       return;
     }
     const hit = classifyButton(this.opts.url(), target);
-    if (!hit || hit.kind !== 'post') return; // comments, replies, messages
+    if (hit?.kind !== 'post') return; // comments, replies, messages
     if (hit.action === 'suggest') return;
     // VK's postponed posts: the date is not readable yet, so they are not counted (see README).
     if (hit.action === 'schedule' && hit.network !== 'ok') return;

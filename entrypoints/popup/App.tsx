@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { QuotaTab } from './QuotaTab';
 import { StatusTab } from './StatusTab';
 import { TemplatesTab } from './TemplatesTab';
 
-type TabId = 'status' | 'templates';
+type TabId = 'week' | 'status' | 'templates';
 const TABS: { id: TabId; label: string }[] = [
+  { id: 'week', label: 'Неделя' },
   { id: 'status', label: 'Состояние' },
   { id: 'templates', label: 'Шаблоны' },
 ];
@@ -37,6 +39,7 @@ export function App() {
           ))}
         </nav>
       )}
+      {tab === 'week' && <QuotaTab activeTabId={activeTabId} />}
       {tab === 'status' && <StatusTab activeTabId={activeTabId} />}
       {tab === 'templates' && <TemplatesTab activeTabId={activeTabId} />}
     </main>

@@ -83,3 +83,19 @@ export const OK_URL = {
   topic: /\/topic\/(\d+)\/?$/,
   messages: /^\/messages(?:\/(-?\w+))?\/?$/,
 } as const;
+
+/**
+ * Publish detection for the weekly quota (lib/sites/publish.ts). Research §2a/§2d: the success signal is a
+ * new topic text `.media-text_cnt_tx` in the feed, or for a scheduled topic the toast
+ * «Тема опубликуется <дата> в <время>» (S3, S15). OK topics carry no id we know of.
+ */
+export const OK_PUBLISH_SEL = {
+  /** Text of a topic in the group feed (S15). */
+  topicText: ['.media-text_cnt_tx'],
+  /** The toast after saving a scheduled topic (S3): the date part is parsed by `parseScheduledToast`. */
+  scheduledToast: /Тема\s+опубликуется\s+(.+?)\s+в\s+(\d{1,2})[:.](\d{2})/iu,
+  /** GUESS: the group name in the header; the title is the fallback. */
+  pageName: ['h1', '.group-name_h', '[data-l*="groupName"]'],
+  /** «Администрация Энского района | OK» → the name. */
+  titleSuffix: /\s*[|—–-]\s*(?:OK|ОК|Одноклассники)(?:\.ru)?\s*$/iu,
+} as const;

@@ -123,3 +123,25 @@ export const VK_URL = {
   /** `?w=wall-123_456`: a post opened as a layer. */
   wParam: /^wall(-?\d+)_(\d+)$/,
 } as const;
+
+/**
+ * Publish detection for the weekly quota (lib/sites/publish.ts): where a published post shows up and where
+ * the community's name is. Research §1d: a new `[data-testid=post]` with `data-post-id` `-<group>_<post>`
+ * (S2, S4, S11) or a legacy `#post-<owner>_<id>` (S1) containing the submitted text.
+ */
+export const VK_PUBLISH_SEL = {
+  /** New UI wall post (S2, S4, S11). */
+  post: ['[data-testid="post"][data-post-id]'],
+  /** Legacy wall post `div.post#post-123_456` (S1). Comments `.reply#post-123_789` share the id pattern. */
+  legacyPost: ['.post[id^="post"]', '._post[id^="post"]'],
+  /** Text of a post: new UI (S4, S6, S7), legacy `.wall_post_text` (S6, S7: `.wall_reply_text` is its reply twin). */
+  postText: ['[data-testid="showmoretext"]', '[data-testid="post_text"]', '.wall_post_text'],
+  /** Step 2 of the new modal shows the text about to be published (S2, S4). */
+  preview: ['[data-testid="showmoretext-in"]'],
+  /** Community name: the page header; on a post page the post's author link (S4, S6). */
+  pageName: ['h1', '.page_name', '[data-testid="post-header-title"]'],
+  /** «Администрация Энского района | ВКонтакте» → the name. */
+  titleSuffix: /\s*[|—–-]\s*(?:ВКонтакте|VK)\s*$/iu,
+  /** «Запись сообщества Администрация …» (title of a post page). */
+  titlePrefix: /^\s*Запись (?:сообщества|на стене)\s+/iu,
+} as const;

@@ -1,0 +1,42 @@
+import { formatNumberRu, formatWeek } from '@/lib/quota/time';
+import { type Pace, pluralRu, type QuotaStatus } from '@/lib/quota/weeks';
+
+/** Russian texts of the «Неделя» tab. Pure, unit-tested. */
+
+export const posts = (n: number) => `${n} ${pluralRu(n, 'пост', 'поста', 'постов')}`;
+export const days = (n: number) => `${n} ${pluralRu(n, 'день', 'дня', 'дней')}`;
+
+export const PACE_LABELS: Record<Pace, string> = {
+  green: 'В графике',
+  amber: 'Отстаёте',
+  red: 'Под угрозой',
+};
+
+/** «по 1 посту в день», «по 2 поста в день», «примерно по 0,7 поста в день». */
+export function perDayLabel(perDay: number): string {
+  if (perDay <= 0) return '';
+  if (Number.isInteger(perDay)) {
+    return `по ${perDay} ${perDay === 1 ? 'посту' : pluralRu(perDay, 'посту', 'поста', 'постов')} в день`;
+  }
+  return `примерно по ${formatNumberRu(perDay)} поста в день`;
+}
+
+/** «Осталось 3 дня (с сегодняшним): нужно ещё 2 поста, примерно по 0,7 поста в день». */
+export function needLabel(s: Pick<QuotaStatus, 'remaining' | 'daysLeft' | 'perDay' | 'quota'>): string {
+  if (s.quota === 0) return 'Норма на неделю не задана';
+  if (s.remaining === 0) return 'Норма недели выполнена';
+  const left = s.daysLeft === 1 ? 'Сегодня последний день недели' : `Осталось ${days(s.daysLeft)} (с сегодняшним)`;
+  return `${left}: нужно ещё ${posts(s.remaining)}, ${perDayLabel(s.perDay)}`;
+}
+
+/** Accessible text of the 8-week chart: «Посты по неделям (норма 3): 5 окт. – 11 окт.: 3; …; эта неделя: 1». */
+export function chartLabel(
+  history: readonly { start: number; end: number; count: number }[],
+  quota: number,
+  tz: string,
+): string {
+  const parts = history.map((w, i) =>
+    i === history.length - 1 ? `эта неделя: ${w.count}` : `${formatWeek(w, tz)}: ${w.count}`,
+  );
+  return `Посты по неделям (норма ${quota}): ${parts.join('; ')}`;
+}
