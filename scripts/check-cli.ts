@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CheckResult, check, type Finding } from '../lib/checks/index.ts';
-import { PRESETS } from '../lib/checks/presets.ts';
+import { DEFAULT_PRESET_ID, PRESETS } from '../lib/checks/presets.ts';
 import { loadNodeSpeller } from '../lib/checks/spelling-node.ts';
 import type { Mode } from '../lib/checks/types.ts';
 
@@ -24,7 +24,7 @@ function parse() {
     allowPositionals: true,
     options: {
       mode: { type: 'string', default: 'post' },
-      preset: { type: 'string', default: 'valuyki' },
+      preset: { type: 'string', default: DEFAULT_PRESET_ID },
       format: { type: 'string', default: 'text' },
       author: { type: 'string' },
       jsonl: { type: 'string' },
@@ -99,7 +99,7 @@ function report(text: string, r: CheckResult): string {
   out.push('');
   out.push(`Оценка: ${s.score.toFixed(1)} из 10`);
   out.push(
-    `Тон: ${s.tone.verdict === 'press-release' ? 'похоже на пресс-релиз' : s.tone.verdict === 'mixed' ? 'местами как пресс-релиз' : 'разговорный'} (${Math.round(s.tone.pressRelease * 100)} %)${s.tone.reasons.length ? `: ${s.tone.reasons.join('; ')}` : ''}`,
+    `Тон: ${s.tone.verdict === 'press-release' ? 'похоже на пресс-релиз' : s.tone.verdict === 'mixed' ? 'местами как пресс-релиз' : 'разговорный'} (${Math.round(s.tone.pressRelease * 100)} %)${s.tone.reasons.length ? `: ${s.tone.reasons.map((r) => r.replace(/\.$/, '')).join('; ')}` : ''}`,
   );
   out.push(`Ссылок на НПА: ${s.citations.count} из ${s.citations.limit}`);
   if (s.greeting.required) out.push(`Приветствие: ${s.greeting.present ? 'есть' : 'нет'}`);
