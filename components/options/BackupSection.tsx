@@ -80,7 +80,6 @@ export function BackupSection({
   const [message, setMessage] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('merge');
   const [pending, setPending] = useState<{ name: string; text: string; counts: TableCounts } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const asked = useRef(false);
 
   useEffect(() => {
@@ -195,17 +194,19 @@ export function BackupSection({
             <span className="opt-hint">Текущие страницы, посты, настройки, словарь и шаблоны будут удалены.</span>
           </span>
         </label>
-        <label className="opt-file">
-          <span className="opt-file-label">Выбрать файл копии (.json)</span>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            onChange={onFile}
-            data-testid="backup-file"
-            aria-label="Восстановить из файла"
-          />
-        </label>
+        <div className="opt-file">
+          <label>
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={onFile}
+              data-testid="backup-file"
+              className="opt-visually-hidden"
+            />
+            <span className="opt-file-button">Выбрать файл копии…</span>
+          </label>
+          <span className="opt-hint">Файл gospublic-helper-ГГГГ-ММ-ДД.json, скачанный кнопкой «Скачать копию».</span>
+        </div>
       </fieldset>
 
       {pending && (

@@ -21,12 +21,15 @@ import {
 export function PageForm({
   initial,
   presets,
+  title,
   submitLabel,
   onSave,
   onCancel,
 }: {
   initial: PageFormValues;
   presets: Preset[];
+  /** Accessible name of the form: «Новая страница», «Изменить страницу «…»». */
+  title: string;
   submitLabel: string;
   /** Stores the page; resolves to a Russian error message, or null on success. */
   onSave: (values: PageFormValues) => Promise<string | null>;
@@ -121,7 +124,7 @@ export function PageForm({
   else if (parsed.kind === 'empty') addressHint = 'Например: vk.com/club123, vk.com/public123, ok.ru/group/555';
 
   return (
-    <form className="opt-subcard" onSubmit={submit} noValidate aria-label={submitLabel} data-testid="page-form">
+    <form className="opt-subcard" onSubmit={submit} noValidate aria-label={title} data-testid="page-form">
       {errorKeys.length > 0 && (
         <p className="opt-note opt-note-error" role="alert">
           Проверьте поля: {errorKeys.map((k) => L[k]).join('; ')}.

@@ -204,6 +204,7 @@ export function PagesSection() {
                 <PageForm
                   initial={toForm(page, s)}
                   presets={presets}
+                  title={`Изменить страницу «${page.name}»`}
                   submitLabel="Сохранить изменения"
                   onSave={(v) => save(v, page)}
                   onCancel={() => setEditing(null)}
@@ -230,6 +231,7 @@ export function PagesSection() {
         <PageForm
           initial={EMPTY_PAGE_FORM(s.defaultPresetId ?? 'custom')}
           presets={presets}
+          title="Новая страница"
           submitLabel="Добавить страницу"
           onSave={(v) => save(v)}
           onCancel={() => setAdding(false)}

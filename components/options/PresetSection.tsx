@@ -8,6 +8,14 @@ import { ErrorNote, Loading, OkNote } from './Notice';
 import { PresetSummary } from './PresetSummary';
 import { resolvePreset, shortSummary } from './presets-view';
 
+/** «(Белгородская область)» when the municipality repeats the name, else «— город-курорт Пятигорск (…)». */
+function municipalityNote(p: { name: string; municipality: string }): string {
+  const m = p.municipality.trim();
+  if (!m) return '';
+  if (m.toLocaleLowerCase('ru-RU').startsWith(p.name.toLocaleLowerCase('ru-RU'))) return m.slice(p.name.length).trim();
+  return `— ${m}`;
+}
+
 /** «Регламент»: the default preset with a summary and the clauses of each, and the «Свой профиль» editor. */
 export function PresetSection() {
   const db = useDB();
@@ -58,7 +66,7 @@ export function PresetSection() {
                 <input type="radio" name="default-preset" value={id} checked={checked} onChange={() => choose(id)} />
                 <span>
                   <strong>{preset.name}</strong>
-                  {preset.municipality && <span className="muted"> — {preset.municipality}</span>}
+                  {municipalityNote(preset) && <span className="muted"> {municipalityNote(preset)}</span>}
                   <span className="opt-preset-short">{shortSummary(preset)}</span>
                 </span>
               </label>
