@@ -2,7 +2,6 @@ import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Findings } from '@/components/templates/TemplatePicker';
 import type { CheckResult, Finding } from '@/lib/checks/types';
-import { send } from '@/lib/messaging/client';
 import type { StoredTemplate } from '@/lib/messaging/templates';
 import type { AppDB } from '@/lib/store/db';
 import { type Template, templateCategorySchema } from '@/lib/store/schema';
@@ -47,9 +46,6 @@ export const SAMPLE_AUTHOR = 'Анна Смирнова';
 const SAMPLE = { organization: 'администрация района', phone: '8 (800) 123-45-67', site: 'admin.example.ru' };
 
 export type CheckFn = (text: string, presetId: string) => Promise<CheckResult>;
-
-const defaultCheck: CheckFn = (text, presetId) =>
-  send<CheckResult>({ type: 'templates-check', text, mode: 'reply', presetId, authorName: SAMPLE_AUTHOR });
 
 interface Draft {
   title: string;
@@ -124,15 +120,11 @@ function useTemplates(db: AppDB): { list: StoredTemplate[] | null; error: string
 const errorText = (e: unknown, fallback: string) =>
   e instanceof Error && /[а-яё]/i.test(e.message) ? e.message : fallback;
 
-export function EditorApp({
-  db,
-  checkText = defaultCheck,
-  now = Date.now,
-}: {
-  db: AppDB;
-  checkText?: CheckFn;
-  now?: () => number;
-}) {
+/**
+ * `checkText`: the engine check of a sample filling — in the extension a `templates-check` message to the
+ * background (main.tsx), so the spell checker takes part.
+ */
+export function EditorApp({ db, checkText, now = Date.now }: { db: AppDB; checkText: CheckFn; now?: () => number }) {
   const { list, error: readError } = useTemplates(db);
   const [selected, setSelected] = useState<Selection>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
