@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeRule, patternText, RULE_GROUPS } from '@/components/options/rules';
 import { check } from '@/lib/checks/index';
 import { getSetting, setSetting } from '@/lib/store/queries';
@@ -95,5 +95,19 @@ describe('options: «Проверка»', () => {
     fireEvent.click(s.getByRole('checkbox', { name: 'ok.ru' }));
     await waitFor(async () => expect(await getSetting(db, 'disabledSites')).toEqual(['m.vk.com']));
     expect(screen.getByText('Проверка на ok.ru включена.')).toBeTruthy();
+  });
+
+  it('a failed write shows a Russian message and leaves the stored value as it was', async () => {
+    const { db } = await renderOptions();
+    const s = section('Проверка');
+    const spy = vi.spyOn(db.settings, 'put').mockRejectedValue(new Error('disk I/O'));
+    const kants = s.getByRole('checkbox', { name: /Канцеляризмы и штампы/ }) as HTMLInputElement;
+    fireEvent.click(kants);
+    expect((await s.findByRole('alert')).textContent).toBe(
+      'Не удалось сохранить данные расширения. Попробуйте ещё раз.',
+    );
+    spy.mockRestore();
+    expect(await getSetting(db, 'disabledRules')).toEqual([]);
+    expect(kants.checked).toBe(true);
   });
 });
