@@ -235,11 +235,11 @@ export async function importAll(
     await db.transaction('rw', tables(db), async () => {
       if (options.mode === 'replace') {
         await Promise.all(tables(db).map((t) => t.clear()));
-        await db.pages.bulkAdd(data.pages);
-        await db.posts.bulkAdd(data.posts);
-        await db.settings.bulkAdd(settings);
-        await db.dictionary.bulkAdd(data.dictionary);
-        await db.templates.bulkAdd(data.templates);
+        await inChunks(data.pages, (c) => db.pages.bulkAdd(c));
+        await inChunks(data.posts, (c) => db.posts.bulkAdd(c));
+        await inChunks(settings, (c) => db.settings.bulkAdd(c));
+        await inChunks(data.dictionary, (c) => db.dictionary.bulkAdd(c));
+        await inChunks(data.templates, (c) => db.templates.bulkAdd(c));
         counts.pages = data.pages.length;
         counts.posts = data.posts.length;
         counts.settings = settings.length;
@@ -260,6 +260,15 @@ export async function importAll(
     );
   }
   return { counts, skipped };
+}
+
+/**
+ * Writes in sequential chunks inside the same transaction: keeps the number of pending IndexedDB
+ * requests bounded (fake-indexeddb's request queue is O(n²) in pending requests; browsers also
+ * hold every pending request in memory). Atomicity is unchanged — it is still one transaction.
+ */
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, size = 5_000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 /** Runs inside the import transaction: only Dexie calls are awaited here. */
@@ -313,7 +322,7 @@ async function mergeInto(
       ?.some((l) => Math.abs(l.at - p.publishedAt) <= WINDOW && (!l.postId || !p.postId || l.postId === p.postId));
     return !near;
   });
-  await db.posts.bulkAdd(toAdd);
+  await inChunks(toAdd, (c) => db.posts.bulkAdd(c));
   counts.posts = toAdd.length;
   skipped.posts = incoming.length - toAdd.length;
 
