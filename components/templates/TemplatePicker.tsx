@@ -111,7 +111,7 @@ export function TemplatePicker({
       site: context?.page?.site,
       now: at,
       tz: context?.timeZone,
-      defaultDeadlineDays: context?.preset.finalReplyWorkingDays,
+      defaultDeadlineDays: context?.preset.finalReplyWorkingDays || undefined,
       values: vals,
     }),
     [authorName, context],

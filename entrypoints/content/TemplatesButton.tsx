@@ -184,7 +184,9 @@ export function TemplatesLayer({ store }: { store: UiStore }) {
           label="Шаблоны ответов"
           testId="gph-tpl-picker"
         >
-          <div ref={pickerRef}>
+          {/* keys typed here are ours: they never reach the site's shortcuts */}
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: only stops propagation */}
+          <div ref={pickerRef} onKeyUp={(e) => e.stopPropagation()} onInput={(e) => e.stopPropagation()}>
             <TemplatePicker
               key={keyOf(current.session)}
               source={source}
