@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '@/lib/checks/types';
 import { type Anchor, Floating } from './Floating';
 import { CATEGORY_LABEL, SEVERITY_LABEL } from './text';
 
 export interface CardActions {
   apply: (replacement: string) => void;
+  /** Spelling suggestions are slow, so they are computed when the card opens. */
+  loadSuggestions?: () => Promise<string[]>;
   addToDictionary?: () => void;
   disableRule: () => void;
   skip: () => void;
@@ -27,6 +29,21 @@ export function FindingCard({
   autoFocus: boolean;
 }) {
   const first = useRef<HTMLButtonElement>(null);
+  const [loaded, setLoaded] = useState<string[] | null>(null);
+  const { loadSuggestions } = actions;
+  const needsLoad = finding.suggestions.length === 0 && loadSuggestions !== undefined;
+  useEffect(() => {
+    if (!needsLoad || !loadSuggestions) return;
+    let live = true;
+    loadSuggestions().then(
+      (s) => live && setLoaded(s),
+      () => live && setLoaded([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needsLoad, loadSuggestions]);
+  const suggestions = needsLoad ? (loaded ?? []) : finding.suggestions;
   useEffect(() => {
     if (autoFocus) first.current?.focus();
   }, [autoFocus]);
@@ -53,9 +70,11 @@ export function FindingCard({
       <p className="gph-msg" data-testid="gph-card-message">
         {finding.message}
       </p>
-      {finding.suggestions.length > 0 && (
+      {needsLoad && loaded === null && <p className="gph-msg gph-muted">Ищу варианты…</p>}
+      {needsLoad && loaded?.length === 0 && <p className="gph-msg gph-muted">Вариантов исправления нет.</p>}
+      {suggestions.length > 0 && (
         <div className="gph-suggestions">
-          {finding.suggestions.slice(0, 5).map((s, i) => (
+          {suggestions.slice(0, 5).map((s, i) => (
             <button
               key={s}
               ref={i === 0 ? first : undefined}

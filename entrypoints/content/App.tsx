@@ -21,6 +21,19 @@ export function applyFix(session: EditorSession, f: Finding, replacement: string
   return replaceText(session.el, f.start, f.end, replacement);
 }
 
+const suggestionCache = new Map<string, () => Promise<string[]>>();
+/** One stable loader per word, so the card does not ask twice. */
+function suggestionsFor(word: string): () => Promise<string[]> {
+  let fn = suggestionCache.get(word);
+  if (!fn) {
+    const p = send<string[]>({ type: 'suggest', word });
+    fn = () => p;
+    if (suggestionCache.size > 500) suggestionCache.clear();
+    suggestionCache.set(word, fn);
+  }
+  return fn;
+}
+
 export function App({ store, controller }: { store: UiStore; controller: Controller }) {
   useSyncExternalStore(store.subscribe, store.getVersion);
   const { card, panel, prepublish } = store;
@@ -83,6 +96,10 @@ export function App({ store, controller }: { store: UiStore; controller: Control
               store.changed();
               applyFix(s, card.finding, r);
             },
+            loadSuggestions:
+              card.finding.category === 'spelling'
+                ? suggestionsFor(card.session.state.text.slice(card.finding.start, card.finding.end))
+                : undefined,
             addToDictionary:
               card.finding.category === 'spelling'
                 ? () => {

@@ -18,6 +18,9 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const store = new UiStore();
+    /** Our shadow-root host; events from inside it are our own UI's. */
+    let shadowHost: HTMLElement | null = null;
+    const isOurs = (e: Event) => shadowHost !== null && e.composedPath().includes(shadowHost);
     const sessions = new Map<HTMLElement, EditorSession>();
     const signatures = new WeakMap<Element, string>();
     startPublishDetection(ctx, () => sessions);
@@ -142,6 +145,12 @@ export default defineContentScript({
       document,
       'mousemove',
       (e) => {
+        // over our own card or badge: keep what is open
+        if (isOurs(e)) {
+          clearTimeout(closeTimer);
+          closeTimer = 0;
+          return;
+        }
         lastPoint = { x: e.clientX, y: e.clientY };
         if (hoverFrame) return;
         hoverFrame = requestAnimationFrame(() => {
@@ -152,7 +161,7 @@ export default defineContentScript({
           } else if (store.card && !store.card.pinned && !closeTimer) {
             closeTimer = window.setTimeout(() => {
               closeTimer = 0;
-              if (store.card && !store.card.pinned && !ui.shadowHost.matches(':hover')) {
+              if (store.card && !store.card.pinned && !shadowHost?.matches(':hover')) {
                 store.card = null;
                 store.changed();
               }
@@ -163,7 +172,7 @@ export default defineContentScript({
       { passive: true },
     );
     ctx.addEventListener(document, 'click', (e) => {
-      if (e.composedPath().includes(ui.shadowHost)) return;
+      if (isOurs(e)) return;
       if (!cardAt(e.clientX, e.clientY, true) && (store.card || store.panel)) {
         store.card = null;
         store.panel = null;
@@ -248,6 +257,7 @@ export default defineContentScript({
       onRemove: (root) => root?.unmount(),
     });
     ui.mount();
+    shadowHost = ui.shadowHost;
 
     const stopWatch = watchUrl(() => {
       for (const el of document.querySelectorAll<HTMLElement>(`[${TRACKED_ATTR}]`)) signatures.delete(el);

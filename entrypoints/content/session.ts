@@ -12,6 +12,15 @@ import { remapFindings } from './remap';
 
 export const CHECK_INTERVAL_MS = 150;
 
+const PRIORITY: Record<Finding['category'], number> = {
+  greeting: 0,
+  spelling: 1,
+  citations: 2,
+  punctuation: 3,
+  style: 4,
+  tone: 5,
+};
+
 export interface SessionSnapshot {
   text: string;
   findings: Finding[];
@@ -180,14 +189,20 @@ export class EditorSession {
     return this.rangeCache;
   }
 
-  /** The finding under a viewport point, if any. */
+  /**
+   * The finding under a viewport point, if any. Where findings overlap, the one that matters most
+   * wins (a missing greeting over a capital letter, spelling over style).
+   */
   findingAt(x: number, y: number): { finding: Finding; rect: DOMRect } | null {
+    let best: { finding: Finding; rect: DOMRect } | null = null;
     for (const { finding, rects } of this.findingRects()) {
       for (const rect of rects) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top - 2 && y <= rect.bottom + 3) return { finding, rect };
+        if (x >= rect.left && x <= rect.right && y >= rect.top - 2 && y <= rect.bottom + 3) {
+          if (!best || PRIORITY[finding.category] < PRIORITY[best.finding.category]) best = { finding, rect };
+        }
       }
     }
-    return null;
+    return best;
   }
 
   get errorCount(): number {

@@ -40,8 +40,9 @@ export function score(findings: readonly Finding[], words: number): number {
     else weighted += WEIGHT[f.severity];
   }
   if (weighted === 0) return 10;
+  // problems per 30 words; one warning in a short reply ≈ 8.8, five problems in it ≈ 3
   const per = weighted / Math.max(1, words / 30);
-  return Math.max(0, Math.round((10 - 2.5 * per) * 10) / 10);
+  return Math.round(100 * Math.exp(-0.22 * per)) / 10;
 }
 
 function resolvePreset(p: CheckOptions['preset']): Preset {

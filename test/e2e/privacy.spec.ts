@@ -1,4 +1,4 @@
-import { expect, PAGES, type PageKey, test } from './harness';
+import { expect, openEditor, PAGES, type PageKey, test } from './harness';
 
 /**
  * The product never sends text anywhere: while the extension works on every page copy (typing in each
@@ -10,12 +10,7 @@ test('no request leaves the browser while the extension works on every page copy
   extensionId,
 }) => {
   for (const key of Object.keys(PAGES) as PageKey[]) {
-    const page = await context.newPage();
-    await page.goto(PAGES[key].url);
-    const boxes = page.locator('[data-gph-tracked]');
-    await expect(boxes.first()).toBeAttached({ timeout: 5000 });
-    const box = boxes.first();
-    await box.click();
+    const { page } = await openEditor(context, key);
     await page.keyboard.type('Уважаемые жители! В целях безопасности данный проезд закрыт. Обьявление для вас.');
     // the check round trip (content script → background → back) has happened
     await expect(page.getByTestId('gph-badge').first()).toBeVisible();
