@@ -23,6 +23,7 @@ export function setDefaultSpeller(s: Speller | null): void {
 }
 
 const WEIGHT: Record<Finding['severity'], number> = { error: 1, warning: 0.6, hint: 0.2 };
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, hint: 2 };
 
 /**
  * Score 0–10 like Главред: 10 for a clean text, lower with the density of problems per word.
@@ -120,10 +121,26 @@ export function check(text: string, options: CheckOptions = {}, speller: Speller
       (f) => !disabled.has(f.rule) && !disabled.has(f.rule.split('.')[0] ?? '') && !disabled.has(f.category),
     );
   }
-  // valid spans only, in text order
+  // valid spans only, in text order; two families reporting the same span with the same fix are one finding
   findings = findings
     .filter((f) => f.start >= 0 && f.end <= input.length && f.start <= f.end)
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    .sort(
+      (a, b) =>
+        a.start - b.start ||
+        a.end - b.end ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        a.rule.localeCompare(b.rule),
+    );
+  findings = findings.filter((f, i) => {
+    const prev = findings[i - 1];
+    return !(
+      prev &&
+      prev.start === f.start &&
+      prev.end === f.end &&
+      prev.suggestions.join('|') === f.suggestions.join('|') &&
+      prev.rule.split('.').pop() === f.rule.split('.').pop()
+    );
+  });
 
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const f of findings) counts[f.category]++;

@@ -33,7 +33,7 @@ export async function presetFor(db: AppDB, network: 'vk' | 'ok', communityId: st
   const settings = await getSettings(db);
   let id: string | undefined = communityId ? settings.presetByPage[pageRefKey(network, communityId)] : undefined;
   if (!id && communityId) id = (await findPage(db, network, communityId))?.presetId;
-  id ??= settings.defaultPresetId ?? DEFAULT_PRESET_ID;
+  id ||= settings.defaultPresetId || DEFAULT_PRESET_ID;
   if (id === 'custom' && settings.customPreset) return settings.customPreset;
   return getPreset(id);
 }

@@ -73,6 +73,8 @@ export const settingSchemas = {
   /** The user's own preset, or `null`. */
   customPreset: customPresetSchema.nullable(),
   workingHours: workingHoursSchema,
+  /** The starter templates were seeded once (so deleted ones don't come back, also after a restore). */
+  'templates.starterSeeded': z.object({ version: z.number(), at: z.number() }).nullable(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -90,6 +92,7 @@ const DEFAULTS: Settings = {
   presetByPage: {},
   customPreset: null,
   workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', russianHolidays: true },
+  'templates.starterSeeded': null,
 };
 
 /** A fresh copy of the default value (safe to mutate). */
