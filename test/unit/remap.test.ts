@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/lib/checks/types';
 import { remapFindings } from '@/entrypoints/content/remap';
+import type { Finding } from '@/lib/checks/types';
 
 const f = (text: string, word: string): Finding => {
   const start = text.indexOf(word);
-  return { rule: 'x', category: 'style', severity: 'warning', start, end: start + word.length, message: '', suggestions: [] };
+  return {
+    rule: 'x',
+    category: 'style',
+    severity: 'warning',
+    start,
+    end: start + word.length,
+    message: '',
+    suggestions: [],
+  };
 };
 
 describe('remapFindings', () => {
