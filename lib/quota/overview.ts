@@ -4,16 +4,16 @@ import {
   countPosts,
   findPage,
   getSettings,
+  listPages,
   type PageQuota,
-  postsInRange,
   type QuotaOverview,
-  quotaOverview,
   type StoredPage,
   type StoredPost,
+  type WeekCount,
 } from '../store/queries';
 import type { Network, OfficialPage } from '../store/schema';
 import { pageRefKey, type Settings } from '../store/settings';
-import { type QuotaStatus, quotaStatus, resolveTimeZone, weekRange } from './weeks';
+import { lastWeeks, type QuotaStatus, quotaStatus, resolveTimeZone, weekRange } from './weeks';
 
 /**
  * Reads of the weekly quota for the popup («Неделя») and the toolbar badge. Only Dexie calls, so the
@@ -39,25 +39,62 @@ export interface WeekView extends Omit<QuotaOverview, 'pages'> {
 }
 
 const YEAR = 366 * 24 * 3600_000;
+const LATER_SHOWN = 20;
 
-/** Everything the «Неделя» tab shows: every page's status, 8-week history, this week's posts, later posts. */
+/**
+ * Everything the «Неделя» tab shows: every page's status, n-week history, this week's posts, later posts.
+ * Same numbers as `quotaOverview` (queries.ts), but with one range read of the posts of those weeks bucketed
+ * in memory instead of pages × weeks `count()` requests: in Chromium each IndexedDB request is a round trip
+ * to the browser process, and 160 of them cost more than reading a few thousand small records at once.
+ */
 export async function weekView(db: AppDB, options: { at?: number; weeks?: number } = {}): Promise<WeekView> {
   const at = options.at ?? Date.now();
   return db.transaction('r', db.pages, db.posts, db.settings, async () => {
-    const settings = await getSettings(db);
+    const [settings, pages] = await Promise.all([getSettings(db), listPages(db)]);
     const tz = resolveTimeZone(settings.timeZone);
-    const ov = await quotaOverview(db, {
-      quotaFor: (page) => quotaForPage(settings, page),
+    const weeks = lastWeeks(at, tz, Math.max(1, options.weeks ?? 8));
+    const week = weeks.at(-1)!;
+    const all = (await db.posts
+      .where('publishedAt')
+      .between(weeks[0]!.start, week.end + YEAR, true, false)
+      .raw()
+      .toArray()) as StoredPost[];
+    const byPage = new Map<number, { counts: number[]; posts: StoredPost[]; later: StoredPost[] }>();
+    for (const p of pages) byPage.set(p.id, { counts: weeks.map(() => 0), posts: [], later: [] });
+    for (const post of all) {
+      const b = byPage.get(post.pageId);
+      if (!b) continue;
+      if (post.publishedAt >= week.end) {
+        b.later.push(post);
+        continue;
+      }
+      for (let i = weeks.length - 1; i >= 0; i--) {
+        if (post.publishedAt >= weeks[i]!.start) {
+          b.counts[i]!++;
+          if (i === weeks.length - 1) b.posts.push(post);
+          break;
+        }
+      }
+    }
+    return {
       at,
       tz,
-      weeks: options.weeks ?? 8,
-    });
-    const week = ov.weeks.at(-1)!;
-    const [posts, later] = await Promise.all([
-      Promise.all(ov.pages.map((p) => postsInRange(db, p.page.id, week.start, week.end, { newestFirst: true }))),
-      Promise.all(ov.pages.map((p) => postsInRange(db, p.page.id, week.end, week.end + YEAR, { limit: 20 }))),
-    ]);
-    return { ...ov, pages: ov.pages.map((p, i) => ({ ...p, posts: posts[i]!, later: later[i]! })) };
+      weeks,
+      pages: pages.map((page) => {
+        const b = byPage.get(page.id)!;
+        const history: WeekCount[] = weeks.map((w, i) => ({
+          start: w.start,
+          end: w.end,
+          key: w.key,
+          count: b.counts[i]!,
+        }));
+        const quota = quotaForPage(settings, page);
+        const status = quotaStatus({ count: history.at(-1)!.count, quota, at, tz });
+        const posts = b.posts.sort((x, y) => y.publishedAt - x.publishedAt || y.id - x.id);
+        const later = b.later.sort((x, y) => x.publishedAt - y.publishedAt || x.id - y.id).slice(0, LATER_SHOWN);
+        return { page, quota, status, history, posts, later };
+      }),
+    };
   });
 }
 
