@@ -11,14 +11,16 @@ import { formatWeek } from '@/lib/quota/time';
 import { type AppDB, getDB } from '@/lib/store/db';
 import type { StoredPost } from '@/lib/store/queries';
 
+/** Performance marks for the e2e benchmark: this module evaluated; the tab first showed its data. */
+export const MODULE_MARK = 'gph-quota-module';
+export const FIRST_RENDER_MARK = 'gph-quota-first-render';
+if (typeof performance !== 'undefined') performance.mark(MODULE_MARK);
+
 // Start opening the database while React sets up (the first query would otherwise wait for it).
 if (typeof indexedDB !== 'undefined')
-  getDB()
+  void getDB()
     .open()
-    .catch(() => {});
-
-/** Performance mark set when the tab first shows its data (the e2e benchmark reads it). */
-export const FIRST_RENDER_MARK = 'gph-quota-first-render';
+    .catch(() => undefined);
 
 const message = (e: unknown) =>
   e instanceof Error && /[А-Яа-яЁё]/.test(e.message) ? e.message : 'Не удалось выполнить действие. Попробуйте ещё раз.';
