@@ -92,3 +92,24 @@ describe('template editor page', () => {
     expect(await db.templates.count()).toBe(STARTER_TEMPLATES.length);
   });
 });
+
+describe('template editor: unsaved changes', () => {
+  it('asks before leaving an edited template, and «Не сохранять» discards the edits', async () => {
+    const db = new AppDB(`t-${Math.random()}`);
+    opened.push(db);
+    render(<EditorApp db={db} checkText={async (t) => engine(t)} now={() => NOW} />);
+    await waitFor(() => expect(screen.getAllByTestId('tpl-item')).toHaveLength(STARTER_TEMPLATES.length));
+    fireEvent.click(screen.getByTestId('tpl-new'));
+    fireEvent.change(screen.getByTestId('tpl-title'), { target: { value: 'Черновик' } });
+    fireEvent.click(screen.getByTestId('tpl-new'));
+    expect(screen.getByTestId('tpl-discard').textContent).toContain('Изменения в шаблоне не сохранены');
+    fireEvent.click(screen.getByRole('button', { name: 'Остаться' }));
+    expect((screen.getByTestId('tpl-title') as HTMLInputElement).value).toBe('Черновик');
+    fireEvent.click(screen.getAllByTestId('tpl-item')[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Не сохранять' }));
+    expect((screen.getByTestId('tpl-title') as HTMLInputElement).value).toBe(
+      screen.getAllByTestId('tpl-item')[0]!.querySelector('.tpl-item-title')!.textContent,
+    );
+    expect(screen.queryByTestId('tpl-discard')).toBeNull();
+  });
+});

@@ -204,7 +204,8 @@ export function EditorApp({ db, checkText, now = Date.now }: { db: AppDB; checkT
     if (target === 'new') setTimeout(() => titleRef.current?.focus(), 0);
   };
   const navigate = (target: Selection) => {
-    if (dirty && target !== selected) {
+    // the same saved template again keeps the edits; anything else (a new one too) asks first
+    if (dirty && !(typeof target === 'number' && target === selected)) {
       setPendingNav(target);
       return;
     }
