@@ -47,7 +47,7 @@ export function WeekChart({ history, quota, tz }: { history: WeekCount[]; quota:
             )}
             {(i % 2 === 1 || current) && (
               <text x={x + bar / 2} y={H - 1} textAnchor="middle" className="q-bar-day">
-                {current ? 'эта' : formatDay(w.start, tz)}
+                {current ? 'эта нед.' : formatDay(w.start, tz)}
               </text>
             )}
           </g>

@@ -12,21 +12,26 @@ export const PACE_LABELS: Record<Pace, string> = {
   red: 'Под угрозой',
 };
 
-/** «по 1 посту в день», «по 2 поста в день», «примерно по 0,7 поста в день». */
+/**
+ * What the remaining days ask for: «по 1 посту в день», «примерно по 1,5 поста в день», and below one a day
+ * «примерно раз в 3 дня» (rounded down, so the advice is never too slow).
+ */
 export function perDayLabel(perDay: number): string {
-  if (perDay <= 0) return '';
-  if (Number.isInteger(perDay)) {
-    return `по ${perDay} ${perDay === 1 ? 'посту' : pluralRu(perDay, 'посту', 'поста', 'постов')} в день`;
+  if (!(perDay > 0)) return '';
+  if (perDay >= 1) {
+    if (Number.isInteger(perDay)) return `по ${perDay} ${pluralRu(perDay, 'посту', 'поста', 'постов')} в день`;
+    return `примерно по ${formatNumberRu(perDay)} поста в день`;
   }
-  return `примерно по ${formatNumberRu(perDay)} поста в день`;
+  const every = Math.max(1, Math.floor(1 / perDay));
+  return every === 1 ? 'по 1 посту в день' : `примерно раз в ${every} ${pluralRu(every, 'день', 'дня', 'дней')}`;
 }
 
-/** «Осталось 3 дня (с сегодняшним): нужно ещё 2 поста, примерно по 0,7 поста в день». */
+/** «Осталось 3 дня (с сегодняшним), нужно ещё 2 поста: примерно по 1 посту в день». */
 export function needLabel(s: Pick<QuotaStatus, 'remaining' | 'daysLeft' | 'perDay' | 'quota'>): string {
   if (s.quota === 0) return 'Норма на неделю не задана';
   if (s.remaining === 0) return 'Норма недели выполнена';
   const left = s.daysLeft === 1 ? 'Сегодня последний день недели' : `Осталось ${days(s.daysLeft)} (с сегодняшним)`;
-  return `${left}: нужно ещё ${posts(s.remaining)}, ${perDayLabel(s.perDay)}`;
+  return `${left}, нужно ещё ${posts(s.remaining)}: ${perDayLabel(s.perDay)}`;
 }
 
 /** Accessible text of the 8-week chart: «Посты по неделям (норма 3): 5 окт. – 11 окт.: 3; …; эта неделя: 1». */

@@ -174,7 +174,7 @@ export function QuotaTab({ activeTabId, db = getDB() }: { activeTabId: number | 
         <>
           {week && (
             <p className="small muted q-week">
-              Неделя {formatWeek(week, view.tz)} · {view.tz}
+              Неделя {formatWeek(week, view.tz)} · часовой пояс {view.tz}
             </p>
           )}
           {pages.length === 0 ? (
