@@ -59,7 +59,14 @@ await page.evaluate(`(() => {
 
 const letters = 'абвгдежзиклмнопрстуфхцчшщэюя';
 const trial = (word: string, delay: number) =>
-  page.evaluate(([w, d]) => (window as unknown as { __trial: (w: string, d: number) => Promise<number | null> }).__trial(w as string, d as number), [word, delay] as const);
+  page.evaluate(
+    ([w, d]) =>
+      (window as unknown as { __trial: (w: string, d: number) => Promise<number | null> }).__trial(
+        w as string,
+        d as number,
+      ),
+    [word, delay] as const,
+  );
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;

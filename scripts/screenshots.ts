@@ -34,7 +34,12 @@ await page.waitForTimeout(300);
 const box = await page.locator('[data-testid="posting_modal_box"]').boundingBox();
 await page.screenshot({
   path: path.join(out, 'checker-card.png'),
-  clip: { x: box!.x - 20, y: box!.y - 20, width: Math.min(1060 - box!.x, box!.width + 260), height: Math.min(680, box!.height + 260) },
+  clip: {
+    x: box!.x - 20,
+    y: box!.y - 20,
+    width: Math.min(1060 - box!.x, box!.width + 260),
+    height: Math.min(680, box!.height + 260),
+  },
 });
 console.log(`written ${path.join(out, 'checker-card.png')}`);
 await ctx.close();

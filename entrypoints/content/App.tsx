@@ -6,6 +6,7 @@ import { PrePublishCard } from '@/components/checker/PrePublishCard';
 import type { Finding } from '@/lib/checks/types';
 import { send } from '@/lib/messaging/client';
 import { moveCaret, replaceText } from './edit';
+import { highlightApiAvailable } from './highlights';
 import type { EditorSession } from './session';
 import type { UiStore } from './store';
 import { TemplatesLayer } from './TemplatesButton';
@@ -34,6 +35,34 @@ function suggestionsFor(word: string): () => Promise<string[]> {
   return fn;
 }
 
+/** Underlines as positioned boxes, for browsers without the CSS Custom Highlight API. */
+function OverlayUnderlines({ sessions }: { sessions: EditorSession[] }) {
+  const boxes: { key: string; category: string; rect: DOMRect }[] = [];
+  for (const s of sessions) {
+    if (!s.el.isConnected) continue;
+    const clip = s.el.getBoundingClientRect();
+    for (const { finding, rects } of s.findingRects()) {
+      rects.forEach((rect, i) => {
+        // only the parts visible inside the (possibly scrolled) editor
+        if (rect.bottom < clip.top || rect.top > clip.bottom || rect.width === 0) return;
+        boxes.push({ key: `${s.id}:${finding.rule}:${finding.start}:${i}`, category: finding.category, rect });
+      });
+    }
+  }
+  return (
+    <>
+      {boxes.map((b) => (
+        <div
+          key={b.key}
+          className={`gph-overlay gph-cat-${b.category}`}
+          data-testid="gph-overlay-underline"
+          style={{ left: b.rect.left, top: b.rect.bottom - 1, width: b.rect.width, height: 0 }}
+        />
+      ))}
+    </>
+  );
+}
+
 export function App({ store, controller }: { store: UiStore; controller: Controller }) {
   useSyncExternalStore(store.subscribe, store.getVersion);
   const { card, panel, prepublish } = store;
@@ -50,6 +79,7 @@ export function App({ store, controller }: { store: UiStore; controller: Control
 
   return (
     <>
+      {!highlightApiAvailable() && <OverlayUnderlines sessions={[...store.sessions]} />}
       {badges.map((s) => (
         <Badge
           key={s.id}

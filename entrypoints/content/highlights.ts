@@ -16,6 +16,8 @@ export const CATEGORY_COLOR: Record<Category, string> = {
 export const HIGHLIGHT_NAMES = Object.keys(CATEGORY_COLOR).map((c) => `gph-${c}`);
 
 export function highlightApiAvailable(): boolean {
+  // `<html data-gph-overlay>` forces the overlay fallback (used by the tests of that path)
+  if (document.documentElement.hasAttribute('data-gph-overlay')) return false;
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 

@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/client';
 import { classifyEditor, findEditable, findPublishButton, watchUrl } from '@/lib/sites';
 import type { Classification } from '@/lib/store/schema';
 import { App, type Controller } from './App';
+import { highlightApiAvailable } from './highlights';
 import { startPublishDetection } from './publish';
 import { EditorSession } from './session';
 import { UiStore } from './store';
@@ -225,6 +226,18 @@ export default defineContentScript({
       },
       { capture: true },
     );
+
+    // Overlay underlines (no Highlight API) follow scrolling and resizing.
+    let frame = 0;
+    const relayout = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (store.sessions.size && !highlightApiAvailable()) store.changed();
+      });
+    };
+    ctx.addEventListener(window, 'scroll', relayout, { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', relayout, { passive: true });
 
     const controller: Controller = {
       publishAnyway: () => {

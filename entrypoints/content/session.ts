@@ -5,7 +5,7 @@
  */
 import type { CheckResult, Finding } from '@/lib/checks/types';
 import { send } from '@/lib/messaging/client';
-import { editorText, textOffsetsToRange } from '@/lib/sites/editor-text';
+import { editorText, textModel, textOffsetsToRange } from '@/lib/sites/editor-text';
 import type { Classification } from '@/lib/store/schema';
 import { setEditorHighlights } from './highlights';
 import { remapFindings } from './remap';
@@ -41,7 +41,8 @@ let nextId = 1;
  * Timing entries — only while the page opts in with `<html data-gph-bench>`.
  */
 function benchMeasure(name: string, start: number): void {
-  if (document.documentElement.hasAttribute('data-gph-bench')) performance.measure(name, { start, end: performance.now() });
+  if (document.documentElement.hasAttribute('data-gph-bench'))
+    performance.measure(name, { start, end: performance.now() });
 }
 
 export class EditorSession {
@@ -169,9 +170,10 @@ export class EditorSession {
     const t0 = performance.now();
     this.rangeCache = null;
     const byCat = new Map<Finding['category'], Range[]>();
+    const model = textModel(this.el); // one DOM walk for all findings
     for (const f of this.snapshot.findings) {
       if (!underlined(f)) continue;
-      const r = textOffsetsToRange(this.el, f.start, f.end);
+      const r = textOffsetsToRange(this.el, f.start, f.end, model);
       if (!r) continue;
       const list = byCat.get(f.category);
       if (list) list.push(r);
@@ -190,9 +192,10 @@ export class EditorSession {
   findingRects(): { finding: Finding; rects: DOMRect[] }[] {
     if (!this.rangeCache) {
       this.rangeCache = [];
+      const model = textModel(this.el);
       for (const f of this.snapshot.findings) {
         if (!underlined(f)) continue;
-        const r = textOffsetsToRange(this.el, f.start, f.end);
+        const r = textOffsetsToRange(this.el, f.start, f.end, model);
         if (r) this.rangeCache.push({ finding: f, rects: Array.from(r.getClientRects()) });
       }
     }

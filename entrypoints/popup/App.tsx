@@ -24,7 +24,7 @@ export function App() {
     <main>
       <h1>Помощник госпаблика</h1>
       {TABS.length > 1 && (
-        <nav className="tabs" role="tablist">
+        <div className="tabs" role="tablist">
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -37,7 +37,7 @@ export function App() {
               {t.label}
             </button>
           ))}
-        </nav>
+        </div>
       )}
       {tab === 'week' && <QuotaTab activeTabId={activeTabId} />}
       {tab === 'status' && <StatusTab activeTabId={activeTabId} />}

@@ -61,7 +61,12 @@ for (const key of Object.keys(PAGES) as PageKey[]) {
     const editor = page.locator(spec.editor).first();
     await expect(editor).toContainText('Объявление висит');
     // the site's own state saw the edit (its model is updated only from input events)
-    const siteText = () => page.evaluate((sel) => (window as never as { __site: { textOf(e: Element): string } }).__site.textOf(document.querySelector(sel)!), spec.editor);
+    const siteText = () =>
+      page.evaluate(
+        (sel) =>
+          (window as never as { __site: { textOf(e: Element): string } }).__site.textOf(document.querySelector(sel)!),
+        spec.editor,
+      );
     await expect.poll(siteText).toContain('Объявление висит');
     await expect.poll(async () => (await underlined(page)).spelling ?? []).toEqual([]);
     // Ctrl+Z restores the misspelling
@@ -138,7 +143,11 @@ test('before publishing with errors: a card, and «Опубликовать вс
 
 test('Ctrl+Enter with errors shows the card too; a clean draft publishes without it', async ({ context }) => {
   const { page, spec } = await openEditor(context, 'vkLegacyComposer');
-  await clearAndType(page, spec.editor, 'Завтра с 9 до 12 часов на Садовой не будет воды: меняют трубу. Наберите воду заранее.');
+  await clearAndType(
+    page,
+    spec.editor,
+    'Завтра с 9 до 12 часов на Садовой не будет воды: меняют трубу. Наберите воду заранее.',
+  );
   await expect(page.getByTestId('gph-score')).toHaveText(/^(9|10)/);
   const posts = page.locator('.post');
   const before = await posts.count();
