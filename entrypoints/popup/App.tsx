@@ -13,7 +13,10 @@ const TABS: { id: TabId; label: string }[] = [
 
 export function App() {
   const [activeTabId, setActiveTabId] = useState<number | null>(null);
-  const [tab, setTab] = useState<TabId>(TABS[0]!.id);
+  // popup.html#status opens a given tab (links from the options page, tests)
+  const [tab, setTab] = useState<TabId>(
+    () => TABS.find((t) => `#${t.id}` === globalThis.location?.hash)?.id ?? TABS[0]!.id,
+  );
   useEffect(() => {
     browser.tabs
       .query({ active: true, currentWindow: true })

@@ -22,7 +22,7 @@ for (const key of Object.keys(PAGES) as PageKey[]) {
     }
     await editor.click();
     const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html#status`);
     await expect(popup.getByTestId('last-classified-text')).toHaveText(spec.label);
     expect(net.external).toEqual([]);
   });
@@ -68,7 +68,7 @@ test('reply targets: the author of the answered comment is part of the classific
     const page = await openPage(context, key);
     await expect(page.locator('[data-gph-tracked]').first()).toBeAttached();
     await page.locator(replyLink).click();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html#status`);
     await expect(popup.getByTestId('last-classified-text')).toHaveText(label);
     await page.close();
   }

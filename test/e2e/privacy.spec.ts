@@ -16,7 +16,7 @@ test('no request leaves the browser while the extension works on every page copy
     await expect(page.getByTestId('gph-badge').first()).toBeVisible();
     await page.close();
   }
-  for (const p of ['popup.html', 'options.html']) {
+  for (const p of ['popup.html', 'popup.html#status', 'popup.html#templates', 'options.html', 'templates.html']) {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${p}`);
     await page.waitForLoadState('networkidle');
