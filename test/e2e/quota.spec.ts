@@ -354,8 +354,34 @@ test('popup: delete with undo, add by hand', async ({ context, extensionId }) =>
   await expect(popup.getByTestId('quota-post').filter({ hasText: 'субботника' })).toContainText('вручную');
   await expect(popup.getByTestId('quota-chart')).toHaveAttribute('aria-label', /эта неделя: 2/);
 
-  // Screenshot for the README.
-  await popup.setViewportSize({ width: 384, height: 640 });
+  // Posts from a phone in the two previous weeks count in their weeks, not in this one; the same post twice
+  // (same text within 10 minutes) counts once.
+  const when = (daysAgo: number) =>
+    popup.evaluate((n) => {
+      const d = new Date(Date.now() - n * 86_400_000);
+      const p = (x: number) => String(x).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    }, daysAgo);
+  const addByHand = async (at: string, text: string) => {
+    await popup.getByRole('button', { name: 'добавить вручную' }).click();
+    await form.getByLabel('Когда опубликован').fill(at);
+    await form.getByLabel('Текст поста').fill(text);
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(popup.getByTestId('quota-manual-form')).toHaveCount(0);
+  };
+  const weekAgo = await when(7);
+  await addByHand(weekAgo, 'Итоги недели: отремонтировали освещение на улице Мира');
+  await addByHand(await when(14), 'Приём граждан перенесён на четверг');
+  await addByHand(await when(14), 'Открыт каток в парке');
+  await addByHand(weekAgo, 'Итоги недели: отремонтировали освещение на улице Мира');
+  await expect(popup.getByText('Этот пост уже учтён — второй раз он не считается.')).toBeVisible();
+  await expect(popup.getByTestId('quota-label')).toHaveText('2 из 3 на этой неделе');
+  await expect(popup.getByTestId('quota-chart')).toHaveAttribute('aria-label', /: 2; [^;]+: 1; эта неделя: 2$/);
+
+  // Screenshot for the README (fresh popup: no notices).
+  await popup.reload();
+  await expect(popup.getByTestId('quota-label')).toHaveText('2 из 3 на этой неделе');
+  await popup.setViewportSize({ width: 384, height: 300 });
   fs.mkdirSync('docs', { recursive: true });
   await popup.screenshot({ path: 'docs/popup-quota.png', fullPage: true });
 });
