@@ -18,6 +18,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Watch VK's SPA navigation from the start; the re-scan is wired once it exists.
+    let onUrlChange = () => {};
+    const stopWatch = watchUrl(() => onUrlChange());
+    ctx.onInvalidated(stopWatch);
     const store = new UiStore();
     /** Our shadow-root host; events from inside it are our own UI's. */
     let shadowHost: HTMLElement | null = null;
@@ -272,12 +276,11 @@ export default defineContentScript({
     ui.mount();
     shadowHost = ui.shadowHost;
 
-    const stopWatch = watchUrl(() => {
+    onUrlChange = () => {
       for (const el of document.querySelectorAll<HTMLElement>(`[${TRACKED_ATTR}]`)) signatures.delete(el);
       scan();
-    });
+    };
     ctx.onInvalidated(() => {
-      stopWatch();
       for (const el of [...sessions.keys()]) drop(el);
     });
 

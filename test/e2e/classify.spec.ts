@@ -46,7 +46,6 @@ test('reply targets: the author of the answered comment is part of the classific
   context,
   extensionId,
 }) => {
-  const popup = await context.newPage();
   const cases: [PageKey, string, string][] = [
     [
       'vkNewComments',
@@ -68,8 +67,10 @@ test('reply targets: the author of the answered comment is part of the classific
     const page = await openPage(context, key);
     await expect(page.locator('[data-gph-tracked]').first()).toBeAttached();
     await page.locator(replyLink).click();
+    const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html#status`);
     await expect(popup.getByTestId('last-classified-text')).toHaveText(label);
+    await popup.close();
     await page.close();
   }
 });
