@@ -32,6 +32,8 @@ import {
   parseScheduledToast,
   textsMatch,
   vkPostCommunity,
+  type WallPost,
+  wallPostText,
 } from '@/lib/sites/publish';
 import type { Classification, Network } from '@/lib/store/schema';
 
@@ -254,17 +256,26 @@ export class PublishTracker {
     for (const network of ['vk', 'ok'] as const) {
       const waiting = this.pending.filter((p) => !p.scheduled && p.network === network);
       if (!waiting.length) continue;
-      const posts = listWallPosts(this.opts.doc, network);
+      // Ids and elements first; the (costlier) text only of posts that are new for a click.
+      const posts = listWallPosts(this.opts.doc, network, { withText: false });
+      const texts = new Map<Element, string>();
+      const textOf = (w: WallPost) => {
+        const known = texts.get(w.el);
+        if (known !== undefined) return known;
+        const t = wallPostText(w, network);
+        texts.set(w.el, t);
+        return t;
+      };
       // Newest click first: its text is the one that was published.
       for (const p of [...waiting].reverse()) {
         if (!this.pending.includes(p)) continue;
         const post = posts.find(
           (w) =>
-            !(w.postId ? p.seenIds.has(w.postId) || this.claimedIds.has(w.postId) : false) &&
+            !(w.postId && (p.seenIds.has(w.postId) || this.claimedIds.has(w.postId))) &&
             !p.seenEls.has(w.el) &&
             !this.claimedEls.has(w.el) &&
             (network !== 'vk' || !p.communityId || !w.postId || vkPostCommunity(w.postId) === p.communityId) &&
-            textsMatch(p.text, w.text),
+            textsMatch(p.text, textOf(w)),
         );
         if (!post) continue;
         if (post.postId) this.claimedIds.add(post.postId);

@@ -34,9 +34,11 @@ function queryAll(root: ParentNode, selectors: readonly string[]): Element[] {
   return out;
 }
 
-function textOfPost(el: Element, textSelectors: readonly string[]): string {
-  const t = queryAny(el, textSelectors);
-  return editorText(t ?? el);
+/** The text a wall shows for a post from `listWallPosts` (its text block, else the whole post). */
+export function wallPostText(post: Pick<WallPost, 'el'>, network: Network): string {
+  if (network === 'ok') return editorText(post.el);
+  const t = queryAny(post.el, VK_PUBLISH_SEL.postText);
+  return editorText(t ?? post.el);
 }
 
 /**
@@ -48,7 +50,8 @@ export function listWallPosts(doc: Document, network: Network, opts: { withText?
   const withText = opts.withText !== false;
   const out: WallPost[] = [];
   if (network === 'ok') {
-    for (const el of queryAll(doc, OK_PUBLISH_SEL.topicText)) out.push({ el, text: withText ? editorText(el) : '' });
+    for (const el of queryAll(doc, OK_PUBLISH_SEL.topicText))
+      out.push({ el, text: withText ? wallPostText({ el }, 'ok') : '' });
     return out;
   }
   const seen = new Set<string>();
@@ -56,14 +59,14 @@ export function listWallPosts(doc: Document, network: Network, opts: { withText?
     const id = el.getAttribute('data-post-id') ?? '';
     if (!VK_POST_ID.test(id) || seen.has(id)) continue;
     seen.add(id);
-    out.push({ el, postId: id, text: withText ? textOfPost(el, VK_PUBLISH_SEL.postText) : '' });
+    out.push({ el, postId: id, text: withText ? wallPostText({ el }, 'vk') : '' });
   }
   for (const el of queryAll(doc, VK_PUBLISH_SEL.legacyPost)) {
     if (safeMatches(el, VK_SEL.comment.legacyItem)) continue;
     const id = /^post(-?\d+_\d+)$/.exec(el.id)?.[1];
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    out.push({ el, postId: id, text: withText ? textOfPost(el, VK_PUBLISH_SEL.postText) : '' });
+    out.push({ el, postId: id, text: withText ? wallPostText({ el }, 'vk') : '' });
   }
   return out;
 }
