@@ -24,10 +24,8 @@ export default defineConfig({
     default_locale: undefined,
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: SITE_MATCHES,
-    content_security_policy:
-      browser === 'firefox'
-        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
-        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
+    // Hunspell (spelling) is WebAssembly; it runs only in the background, never in a content script.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     browser_specific_settings:
       browser === 'firefox'
         ? { gecko: { id: 'gospublic-helper@example.org', strict_min_version: '115.0' } }
