@@ -55,7 +55,10 @@ export function startQuotaBackground(db: AppDB): void {
     },
   });
 
-  browser.tabs?.onActivated.addListener(({ tabId }) => safely(refresh(tabId)));
+  // The badge is per tab; re-reading it on activation picks up a new week (or data changed elsewhere).
+  browser.tabs?.onActivated.addListener(({ tabId }) =>
+    safely(tabs.get(tabId).then((known) => (known ? setBadge(tabId) : undefined))),
+  );
   browser.tabs?.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading' && change.status !== 'complete' && !change.url) return;
     safely(
@@ -65,7 +68,9 @@ export function startQuotaBackground(db: AppDB): void {
         const ctx = url ? pageContext(url) : null;
         const known = await tabs.get(tabId);
         if (!url || !ctx) {
-          if (known) await tabs.delete(tabId);
+          // not VK/OK (or not visible to us): clear only what we set
+          if (!known) return;
+          await tabs.delete(tabId);
         } else if (known && ctx.communityId && ctx.communityId !== known.communityId) {
           // SPA or full navigation to another community: the content script will report its name.
           await tabs.set({
