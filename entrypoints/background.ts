@@ -26,7 +26,12 @@ export default defineBackground(() => {
   ensureStarterTemplates(db).catch((e: unknown) => console.warn('Помощник госпаблика: шаблоны не добавлены', e));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
-    handleMessage(db, raw, { tabId: sender.tab?.id, url: sender.url }, { speller: () => speller, spellingState: () => state }),
+    handleMessage(
+      db,
+      raw,
+      { tabId: sender.tab?.id, url: sender.url },
+      { speller: () => speller, spellingState: () => state },
+    ),
   );
   startQuotaBackground(db);
   browser.tabs?.onRemoved.addListener((tabId) => {
