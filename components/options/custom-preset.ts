@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PRESETS, presetSchema } from '@/lib/checks/presets';
 import type { Preset, Severity } from '@/lib/checks/types';
-import { customPresetSchema } from '@/lib/store/settings';
 
 /** The clause fields of a preset, in the order of the form. */
 export const CLAUSE_FIELDS = [
@@ -78,9 +77,8 @@ const severity = z.enum(['error', 'warning', 'hint'], { error: 'Выберите
 const clause = z.string().trim().max(300, 'Не длиннее 300 знаков');
 
 /**
- * The editor's schema with Russian messages. It is at least as strict as both `presetSchema`
- * (lib/checks/presets) and the stored `customPresetSchema` (lib/store/settings); both are checked again
- * on save.
+ * The editor's schema with Russian messages. It is at least as strict as `presetSchema`
+ * (lib/checks/presets), which is also the stored schema; that one is checked again on save.
  */
 export const customPresetFormSchema = z
   .object({
@@ -132,10 +130,8 @@ export function validateCustomPreset(form: CustomPresetForm): { preset: Preset }
   const clauses: Preset['clauses'] = {};
   for (const [k] of CLAUSE_FIELDS) if (d.clauses[k]) clauses[k] = d.clauses[k];
   const preset: Preset = { ...d, id: 'custom', clauses };
-  // Belt and braces: the engine's and the store's own schemas must accept it too.
-  const strict = presetSchema.safeParse(preset);
-  const stored = customPresetSchema.safeParse(preset);
-  if (!strict.success || !stored.success)
-    return { errors: { name: 'Профиль не прошёл проверку: проверьте значения полей' } };
+  // Belt and braces: the engine's (and store's) own schema must accept it too.
+  const stored = presetSchema.safeParse(preset);
+  if (!stored.success) return { errors: { name: 'Профиль не прошёл проверку: проверьте значения полей' } };
   return { preset: stored.data };
 }

@@ -5,7 +5,8 @@ import { checkKantselyarit } from './kantselyarit';
 import { lexiconEntries, lexiconSize } from './lexicon';
 import { parsePattern, replacementLemmas } from './lexicon-pattern';
 import { lemmaIndex } from './morph';
-import { STYLE_TEST_PRESET, styleCtx } from './style-test-utils';
+import { getPreset } from './presets';
+import { styleCtx } from './style-test-utils';
 import type { Finding } from './types';
 
 const REGULATIONS = path.resolve(__dirname, '../../../shared/regulations');
@@ -111,7 +112,7 @@ describe('checkKantselyarit: inflected forms', () => {
 
 describe('checkKantselyarit: severities and context', () => {
   it('takes the severity from the preset and keeps soft entries as hints', () => {
-    const strict = { ...STYLE_TEST_PRESET, kantselyaritSeverity: 'error' as const };
+    const strict = { ...getPreset('custom'), kantselyaritSeverity: 'error' as const };
     const text = 'Граждане, в настоящее время идёт ремонт.';
     const out = checkKantselyarit(styleCtx(text, 'post', strict));
     const byText = new Map(out.map((f) => [text.slice(f.start, f.end), f.severity]));

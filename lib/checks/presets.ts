@@ -192,9 +192,12 @@ export function citationSeverity(preset: Preset): Severity {
 }
 
 const severitySchema = z.enum(['error', 'warning', 'hint']);
-const clauseSchema = z.string().max(600);
+const clauseSchema = z.string().max(300);
 
-/** Validates a user-made preset (imported from a file or built on the options page). */
+/**
+ * Validates a user-made preset (imported from a file or built on the options page); also the schema of
+ * the stored «свой профиль» (`customPreset` in lib/store/settings).
+ */
 export const presetSchema = z
   .object({
     id: z.string().min(1).max(64),

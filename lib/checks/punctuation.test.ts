@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { getPreset } from './presets';
 import { checkPunctuation } from './punctuation';
-import type { Finding, Preset, RuleContext } from './types';
+import type { Finding, RuleContext } from './types';
 
-const PRESET: Preset = {
-  id: 'custom',
-  name: 'Тест',
-  municipality: 'Тестовый округ',
-  weeklyQuota: 3,
-  citationLimit: 2,
-  greetingRequired: true,
-  kantselyaritSeverity: 'warning',
-  pressReleaseSeverity: 'warning',
-  replyDeadlineHours: 8,
-  urgentReplyDeadlineHours: 4,
-  finalReplyWorkingDays: 7,
-  clauses: {},
-};
+const PRESET = getPreset('custom');
 
 function ctx(text: string, extra: Partial<RuleContext> = {}): RuleContext {
   return { text, mode: 'post', preset: PRESET, userWords: new Set(), ...extra };

@@ -9,6 +9,7 @@
  * overlaps them.
  */
 import phrasesJson from './data/phrases.json';
+import { LAT_TO_CYR } from './mixed-script';
 import {
   ADDRESS_ADJ,
   ADDRESS_HEADS,
@@ -1222,35 +1223,12 @@ function ruleIndirectQuote(r: Run): void {
 
 // Mixed scripts: «прo», «B лесу»
 
-const LAT2CYR: Record<string, string> = {
-  a: 'а',
-  c: 'с',
-  e: 'е',
-  o: 'о',
-  p: 'р',
-  x: 'х',
-  y: 'у',
-  k: 'к',
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-  Y: 'У',
-};
-
 function ruleMixedScript(r: Run): void {
   const toks = r.tok;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.prot) continue;
-    if (t.text.length === 1 ? !t.first && !LAT2CYR[t.text] : !t.cyr || !LATIN_RE.test(t.text)) {
+    if (t.text.length === 1 ? !t.first && !LAT_TO_CYR[t.text] : !t.cyr || !LATIN_RE.test(t.text)) {
       if (t.text.length !== 1) continue;
     }
     if (t.text.length > 1)
@@ -1260,7 +1238,7 @@ function ruleMixedScript(r: Run): void {
         let ok = true;
         for (const ch of part) {
           if (LATIN_RE.test(ch)) {
-            const c = LAT2CYR[ch];
+            const c = LAT_TO_CYR[ch];
             if (!c) ok = false;
             fixed += c ?? ch;
           } else fixed += ch;
@@ -1277,12 +1255,12 @@ function ruleMixedScript(r: Run): void {
           [fixed],
         );
       }
-    if (t.text.length === 1 && LAT2CYR[t.text]) {
+    if (t.text.length === 1 && LAT_TO_CYR[t.text]) {
       const p = toks[i - 1];
       const n = toks[i + 1];
       const cyrAround = (!p || p.cyr || t.first) && !!n && n.cyr && sameSent(r, i, i + 1);
       if (cyrAround && (!p || p.cyr)) {
-        push(r, 'typo.mixed-script', 'error', t.start, t.end, 'Латинская буква вместо русской.', [LAT2CYR[t.text]!]);
+        push(r, 'typo.mixed-script', 'error', t.start, t.end, 'Латинская буква вместо русской.', [LAT_TO_CYR[t.text]!]);
       }
     }
   }

@@ -10,6 +10,7 @@
  */
 import type { Hunspell, HunspellFactory } from 'hunspell-asm';
 import * as hunspellAsm from 'hunspell-asm/dist/cjs/index.js';
+import { CYR_TO_LAT, LAT_TO_CYR } from './mixed-script';
 import { sentences, tokenize } from './tokenize';
 import type { Finding, RuleContext } from './types';
 
@@ -277,30 +278,6 @@ const LAT = /[a-z]/i;
 const CYR_G = /[а-яё]/gi;
 const LAT_G = /[a-z]/gi;
 const COMBINING = /[\u0300-\u036f]/g; // stress marks etc.
-
-const LAT_TO_CYR: Record<string, string> = {
-  a: 'а',
-  c: 'с',
-  e: 'е',
-  o: 'о',
-  p: 'р',
-  x: 'х',
-  y: 'у',
-  k: 'к',
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-  Y: 'У',
-};
-const CYR_TO_LAT: Record<string, string> = Object.fromEntries(Object.entries(LAT_TO_CYR).map(([l, c]) => [c, l]));
 
 /** Productive first elements of compounds (фото-, электро-, гос-…): «фотосессия» = фото + сессия. */
 const PREFIXOIDS: readonly string[] = [

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKantselyarit } from './kantselyarit';
+import { getPreset } from './presets';
 import { checkStructure } from './structure';
-import { STYLE_TEST_PRESET, styleCtx } from './style-test-utils';
+import { styleCtx } from './style-test-utils';
 
 function run(text: string, mode: 'post' | 'reply' = 'post') {
   return checkStructure(styleCtx(text, mode)).map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
@@ -153,7 +154,7 @@ describe('checkStructure: plain posts and robustness', () => {
   it('reports on a regulation and keeps spans inside the text', () => {
     const file = path.resolve(__dirname, '../../../shared/regulations/003_7882df1e4c209347.txt');
     const text = readFileSync(file, 'utf8');
-    const out = checkStructure(styleCtx(text, 'post', STYLE_TEST_PRESET));
+    const out = checkStructure(styleCtx(text, 'post', getPreset('custom')));
     const rules = new Set(out.map((f) => f.rule.split('.').slice(0, 2).join('.')));
     expect(rules.has('structure.noun-chain')).toBe(true);
     expect(rules.has('structure.long-sentence')).toBe(true);

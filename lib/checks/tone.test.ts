@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STYLE_TEST_PRESET, styleCtx } from './style-test-utils';
+import { getPreset } from './presets';
+import { styleCtx } from './style-test-utils';
 import { assessTone, TONE_MODEL } from './tone';
 
 interface Sample {
@@ -67,7 +68,7 @@ describe('assessTone', () => {
     const f = findings[0]!;
     expect(f.rule).toBe('tone.press-release');
     expect(f.category).toBe('tone');
-    expect(f.severity).toBe(STYLE_TEST_PRESET.pressReleaseSeverity);
+    expect(f.severity).toBe(getPreset('custom').pressReleaseSeverity);
     expect(PRESS_RELEASE.slice(f.start, f.end)).toBe(
       '15 марта в администрации района состоялось совещание под председательством главы района Ивана Петровича Сидорова.',
     );
@@ -75,7 +76,7 @@ describe('assessTone', () => {
   });
 
   it('uses the preset severity', () => {
-    const preset = { ...STYLE_TEST_PRESET, pressReleaseSeverity: 'error' as const };
+    const preset = { ...getPreset('custom'), pressReleaseSeverity: 'error' as const };
     expect(assessTone(styleCtx(PRESS_RELEASE, 'post', preset)).findings[0]?.severity).toBe('error');
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDB } from './db';
-import { describeIssue, describeZodError, formatPath, isQuotaError } from './errors';
+import { CodedError, describeIssue, describeZodError, formatPath, isQuotaError } from './errors';
 import { makeDedupeKey } from './queries';
 import {
   dictionaryWordSchema,
@@ -45,15 +45,8 @@ export type BackupErrorCode =
   | 'write-failed';
 
 /** Why a backup could not be read or written. `message` is Russian and can be shown as is. */
-export class BackupError extends Error {
+export class BackupError extends CodedError<BackupErrorCode> {
   override name = 'BackupError';
-  constructor(
-    readonly code: BackupErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 const id = z.number().int().positive();

@@ -13,15 +13,19 @@ export type StoreErrorCode =
   | 'storage-full'
   | 'storage-failed';
 
-export class StoreError extends Error {
-  override name = 'StoreError';
+/** An error with a machine-readable `code` and a Russian `message` that can be shown as is. */
+export class CodedError<Code extends string> extends Error {
   constructor(
-    readonly code: StoreErrorCode,
+    readonly code: Code,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
+}
+
+export class StoreError extends CodedError<StoreErrorCode> {
+  override name = 'StoreError';
 }
 
 /** `['data', 'pages', 2, 'name']` → `pages[2].name` (with `dropPrefix: ['data']`; never drops the last part). */

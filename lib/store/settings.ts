@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Preset } from '../checks/types';
+import { presetSchema } from '../checks/presets';
 import { isValidTimeZone } from '../quota/weeks';
 
 /**
@@ -7,38 +7,7 @@ import { isValidTimeZone } from '../quota/weeks';
  * value. `getSetting` / `setSetting` (queries.ts) and the backup import validate with them.
  */
 
-const severitySchema = z.enum(['error', 'warning', 'hint']);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-
-/** A user-built preset (the «свой профиль» of the options page). Mirrors `Preset` in lib/checks/types. */
-export const customPresetSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
-  municipality: z.string().max(300),
-  weeklyQuota: z.number().int().min(0).max(100),
-  citationLimit: z.number().int().min(0).max(100),
-  greetingRequired: z.boolean(),
-  kantselyaritSeverity: severitySchema,
-  pressReleaseSeverity: severitySchema,
-  replyDeadlineHours: z.number().min(0).max(1000),
-  urgentReplyDeadlineHours: z.number().min(0).max(1000),
-  finalReplyWorkingDays: z.number().int().min(0).max(365),
-  clauses: z
-    .object({
-      weeklyQuota: z.string().max(300),
-      citationLimit: z.string().max(300),
-      greetingRequired: z.string().max(300),
-      kantselyarit: z.string().max(300),
-      pressRelease: z.string().max(300),
-      replyDeadline: z.string().max(300),
-      spelling: z.string().max(300),
-    })
-    .partial()
-    .default({}),
-});
-// Compile-time check that a stored custom preset is usable wherever lib/checks expects a Preset.
-const _presetCompatible = (p: z.output<typeof customPresetSchema>): Preset => p;
-void _presetCompatible;
 
 /** Working time for reply deadlines. Default: Mon–Fri 9:00–18:00, public holidays of the RF off. */
 export const workingHoursSchema = z
@@ -71,7 +40,7 @@ export const settingSchemas = {
   /** Preset per page, key `network:communityId` (see `pageRefKey`), value a preset id. */
   presetByPage: z.record(z.string().regex(/^(vk|ok):\S{1,64}$/), z.string().min(1).max(64)),
   /** The user's own preset, or `null`. */
-  customPreset: customPresetSchema.nullable(),
+  customPreset: presetSchema.nullable(),
   workingHours: workingHoursSchema,
   /** The starter templates were seeded once (so deleted ones don't come back, also after a restore). */
   'templates.starterSeeded': z.object({ version: z.number(), at: z.number() }).nullable(),
