@@ -27,7 +27,8 @@ export function Badge({
     ...v,
   ].join('\n');
   return (
-    <Floating anchor={editor} placement="bottom-end" className="gph-badge-wrap">
+    // Above the box's top-right corner: the site's own send/publish buttons sit below or beside it.
+    <Floating anchor={editor} placement="top-end" className="gph-badge-wrap">
       <button
         type="button"
         className={`gph-badge gph-badge-${tone}`}
