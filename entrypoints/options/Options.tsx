@@ -46,6 +46,12 @@ export function Options({ db, requestPersistent, download }: OptionsProps) {
                 <a href={`#${s.id}`}>{s.title}</a>
               </li>
             ))}
+            <li>
+              {/* the reply-template library has its own page */}
+              <a href="/templates.html" data-testid="options-templates-link">
+                Шаблоны ответов →
+              </a>
+            </li>
           </ul>
         </nav>
         <main className="opt-main">
