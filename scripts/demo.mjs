@@ -15,7 +15,7 @@ if (!process.argv.includes('--no-build')) {
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status || 1);
 }
-const ext = path.join(root, '.output', 'chrome-mv3');
+const ext = path.join(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const fixtures = path.join(root, 'test', 'fixtures');
 const pages = [
   ['https://vk.com/club123', 'vk-club-new-composer.html'],
@@ -66,7 +66,26 @@ await ctx.route('**/*', (route) => {
 });
 const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
 const extId = new URL(sw.url()).host;
+const SAMPLE =
+  'В рамках программы благоустройства в настоящее время осуществляется замена асфальта на улице Ленина. ' +
+  'Обьявление о перекрытии висит у администрации. Основание: ст. 12.8 КоАП РФ, Федеральный закон № 131-ФЗ ' +
+  'и постановление администрации от 12.03.2023 № 45-п.';
 for (const [url] of pages) await (await ctx.newPage()).goto(url);
+// a sample draft in the VK post composer, so the checking is visible right away
+const first = ctx.pages().find((p) => p.url() === pages[0][0]);
+if (first) {
+  const box = first.locator('[data-testid="posting_base_screen_input_message"]');
+  await first
+    .waitForFunction(
+      () =>
+        document.querySelector('[data-testid="posting_base_screen_input_message"]')?.hasAttribute('data-gph-tracked'),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
+  await box.click().catch(() => {});
+  await first.keyboard.insertText(SAMPLE).catch(() => {});
+}
 const popup = await ctx.newPage();
 await popup.goto(`chrome-extension://${extId}/popup.html`);
 if (headless) {

@@ -10,6 +10,7 @@ import { highlightApiAvailable } from './highlights';
 import type { EditorSession } from './session';
 import type { UiStore } from './store';
 import { TemplatesLayer } from './TemplatesButton';
+import { isUncovered } from './visibility';
 
 export interface Controller {
   publishAnyway: () => void;
@@ -67,7 +68,7 @@ export function App({ store, controller }: { store: UiStore; controller: Control
   useSyncExternalStore(store.subscribe, store.getVersion);
   const { card, panel, prepublish } = store;
   const badges = [...store.sessions].filter(
-    (s) => s.el.isConnected && (s.state.text.trim() !== '' || s === store.focused),
+    (s) => s.el.isConnected && (s.state.text.trim() !== '' || s === store.focused) && isUncovered(s.el, store.host),
   );
 
   const closeCard = (refocus: boolean) => {

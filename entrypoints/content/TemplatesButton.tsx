@@ -14,6 +14,7 @@ import { editorText, selectionTextOffsets, textOffsetsToRange } from '@/lib/site
 import { replaceText } from './edit';
 import type { EditorSession } from './session';
 import type { UiStore } from './store';
+import { isUncovered } from './visibility';
 
 type Caret = { start: number; end: number } | null;
 
@@ -123,7 +124,7 @@ export function TemplatesLayer({ store }: { store: UiStore }) {
   useSyncExternalStore(store.subscribe, store.getVersion);
   const [open, setOpen] = useState<{ session: EditorSession; caret: Caret } | null>(null);
   const pickerRef = useRef<HTMLDivElement>(null);
-  const boxes = [...store.sessions].filter((s) => s.el.isConnected && isReplyBox(s));
+  const boxes = [...store.sessions].filter((s) => s.el.isConnected && isReplyBox(s) && isUncovered(s.el, store.host));
   const current = open && boxes.includes(open.session) ? open : null;
   const c = current?.session.classification;
 

@@ -275,6 +275,7 @@ export default defineContentScript({
     });
     ui.mount();
     shadowHost = ui.shadowHost;
+    store.host = ui.shadowHost;
 
     onUrlChange = () => {
       for (const el of document.querySelectorAll<HTMLElement>(`[${TRACKED_ATTR}]`)) signatures.delete(el);

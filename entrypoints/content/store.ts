@@ -17,6 +17,8 @@ export class UiStore {
   panel: EditorSession | null = null;
   prepublish: { session: EditorSession; button: HTMLElement } | null = null;
   settings = { prePublishWarning: true };
+  /** Our shadow-root host (set once mounted). */
+  host: Element | null = null;
   private version = 0;
   private listeners = new Set<() => void>();
 
