@@ -5,7 +5,7 @@ import type { Preset } from '../checks/types';
 import type { AppDB } from '../store/db';
 import { addWord, findPage, getSetting, getSettings, listWords, setSetting } from '../store/queries';
 import type { TabState } from '../store/schema';
-import { pageRefKey } from '../store/settings';
+import { pageRefKey, type Settings } from '../store/settings';
 import { fail, ok, type Request, type Response, requestSchema } from './messages';
 import { handleQuotaMessage, type QuotaRequest } from './quota';
 import { handleTemplatesMessage, type TemplatesRequest } from './templates';
@@ -29,8 +29,13 @@ export interface HandlerDeps {
 }
 
 /** The preset for a page: chosen for this page, else the registry's, else the default. */
-export async function presetFor(db: AppDB, network: 'vk' | 'ok', communityId: string): Promise<Preset> {
-  const settings = await getSettings(db);
+export async function presetFor(
+  db: AppDB,
+  network: 'vk' | 'ok',
+  communityId: string,
+  known?: Settings,
+): Promise<Preset> {
+  const settings = known ?? (await getSettings(db));
   let id: string | undefined = communityId ? settings.presetByPage[pageRefKey(network, communityId)] : undefined;
   if (!id && communityId) id = (await findPage(db, network, communityId))?.presetId;
   id ||= settings.defaultPresetId || DEFAULT_PRESET_ID;
@@ -77,12 +82,14 @@ export async function handleMessage(
         return ok(status);
       }
       case 'check': {
-        const [preset, userWords, disabledRules, speller] = await Promise.all([
-          presetFor(db, msg.network, msg.communityId),
+        // one read of the settings per check (the preset and the disabled rules both come from it)
+        const settings = await getSettings(db);
+        const [preset, userWords, speller] = await Promise.all([
+          presetFor(db, msg.network, msg.communityId, settings),
           listWords(db),
-          getSetting(db, 'disabledRules'),
           deps.speller ? deps.speller() : Promise.resolve(null),
         ]);
+        const { disabledRules } = settings;
         const result = check(
           msg.text,
           {

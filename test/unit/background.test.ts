@@ -51,3 +51,53 @@ describe('background message handler', () => {
     expect(r).toEqual({ ok: false, error: 'Сообщение пришло не со вкладки.' });
   });
 });
+
+describe('background check', () => {
+  it("checks with the page's preset, the user's dictionary and disabled rules", async () => {
+    const { loadNodeSpeller } = await import('@/lib/checks/spelling-node');
+    const { addPage, addWord, setSetting } = await import('@/lib/store/queries');
+    const speller = await loadNodeSpeller();
+    const db = new AppDB(`t-${Math.random()}`);
+    await addPage(db, {
+      network: 'vk',
+      communityId: '123',
+      address: 'https://vk.com/club123',
+      name: 'Администрация Пластуновского сельского поселения',
+      presetId: 'plastunovskaya',
+    });
+    const msg = {
+      type: 'check',
+      text: 'Спасибо, данный вопрос решим, Шмурдяков обещал хакатонщикам.',
+      mode: 'reply',
+      url: 'https://vk.com/wall-123_456',
+      network: 'vk',
+      communityId: '123',
+      authorName: 'Анна Смирнова',
+    };
+    const run = async () => {
+      const r = await handleMessage(db, msg, { tabId: 3 }, { speller: async () => speller });
+      if (!r.ok) throw new Error(r.error);
+      return r.data as import('@/lib/checks/types').CheckResult;
+    };
+    const first = await run();
+    // Пластуновское СП requires a greeting and rejects канцелярит as an error
+    expect(first.summary.greeting).toEqual({ required: true, present: false });
+    expect(first.findings.find((f) => f.rule === 'greeting.missing')?.suggestions[0]).toBe('Здравствуйте, Анна! ');
+    const kants = first.findings.find((f) => msg.text.slice(f.start, f.end) === 'данный');
+    expect(kants?.severity).toBe('error');
+    expect(
+      first.findings.some((f) => f.category === 'spelling' && msg.text.slice(f.start, f.end) === 'Шмурдяков'),
+    ).toBe(false);
+
+    const unknown = (r: typeof first) =>
+      r.findings.filter((f) => f.category === 'spelling').map((f) => msg.text.slice(f.start, f.end));
+    expect(unknown(first)).toEqual(['хакатонщикам']);
+
+    await addWord(db, 'хакатонщикам');
+    await setSetting(db, 'disabledRules', ['greeting']);
+    const second = await run();
+    expect(unknown(second)).toEqual([]);
+    expect(second.findings.some((f) => f.rule === 'greeting.missing')).toBe(false);
+    speller.dispose();
+  });
+});
