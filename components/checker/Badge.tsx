@@ -8,12 +8,15 @@ export function Badge({
   findings,
   summary,
   pending,
+  error = null,
   onOpen,
 }: {
   editor: Element;
   findings: Finding[];
   summary: Summary | null;
   pending: boolean;
+  /** The last check failed (the background is restarting, storage error): say so, keep the old result. */
+  error?: string | null;
   onOpen: () => void;
 }) {
   const counts = new Map<Finding['category'], number>();
@@ -25,6 +28,7 @@ export function Badge({
     score === null ? 'Проверка…' : `Оценка ${score.toFixed(1)} из 10`,
     ...[...counts].map(([c, n]) => `${CATEGORY_LABEL[c]}: ${n}`),
     ...v,
+    ...(error ? [`Проверка не удалась: ${error}`] : []),
   ].join('\n');
   return (
     // Above the box's top-right corner: the site's own send/publish buttons sit below or beside it.
@@ -46,6 +50,11 @@ export function Badge({
             {n}
           </span>
         ))}
+        {error && (
+          <span className="gph-error" data-testid="gph-badge-error">
+            !
+          </span>
+        )}
         {v.map((t) => (
           <span key={t} className="gph-verdict" data-testid="gph-verdict">
             {t}

@@ -88,6 +88,7 @@ export function App({ store, controller }: { store: UiStore; controller: Control
           findings={s.state.findings}
           summary={s.state.summary}
           pending={s.state.summary === null}
+          error={s.state.error}
           onOpen={() => {
             store.panel = store.panel === s ? null : s;
             store.card = null;

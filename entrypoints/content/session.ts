@@ -11,6 +11,8 @@ import { setEditorHighlights } from './highlights';
 import { remapFindings } from './remap';
 
 export const CHECK_INTERVAL_MS = 150;
+/** The longest draft sent for checking (the engine checks the first 100,000 characters). */
+const MAX_SENT = 150_000;
 
 const PRIORITY: Record<Finding['category'], number> = {
   greeting: 0,
@@ -125,7 +127,8 @@ export class EditorSession {
     try {
       const result = await send<CheckResult>({
         type: 'check',
-        text,
+        // beyond this the engine only says «слишком длинный»; the message schema caps the size
+        text: text.length > MAX_SENT ? text.slice(0, MAX_SENT) : text,
         mode: c.kind === 'post' ? 'post' : c.kind === 'comment' ? 'reply' : 'message',
         url: location.href,
         network: c.network,
