@@ -5,8 +5,10 @@
  *     button — VK «Опубликовать» (new modal `posting_submit_button`, legacy `#send_post`), OK «Поделиться» —
  *     or Ctrl/⌘+Enter in a post box; the composer's text is remembered at that moment;
  *  2. within 30 s a post that was not on the page at click time appears on the wall and contains that text
- *     (VK: a new `data-post-id` of the community's wall; OK: a new topic text), or, for an OK topic with
- *     «Время публикации», the toast «Тема опубликуется <дата> в <время>» (counted at that date).
+ *     (VK: a new `data-post-id` of the community's wall; OK: a new topic text), or, for a scheduled post —
+ *     an OK topic with «Время публикации», a VK post via «Запланировать» (`posting_postponed_publish_button`) —
+ *     the toast «Тема опубликуется <дата> в <время>» / «Запись будет опубликована <дата> в <время>» (counted
+ *     at that date); for VK, when no toast shows, the modal closing with the schedule panel's date and time.
  *
  * Then `quota-post-published` goes to the background, which records it only for a registered page.
  * Comments, replies, messages and suggested posts («Предложить») never start step 1; a click that publishes
@@ -30,8 +32,11 @@ import {
   type PageInfo,
   pageInfo,
   parseScheduledToast,
+  scheduledToastNetwork,
   textsMatch,
+  vkComposerModal,
   vkPostCommunity,
+  vkScheduleInputsTime,
   type WallPost,
   wallPostText,
 } from '@/lib/sites/publish';
@@ -59,6 +64,9 @@ interface Pending {
   key: string;
   at: number;
   scheduled: boolean;
+  /** VK postponed post: the time set in the schedule panel at click time, and the modal that must close. */
+  scheduleAt?: number | null;
+  modal?: Element | null;
   /** Post ids (VK) and post elements on the page at click time. */
   seenIds: Set<string>;
   seenEls: WeakSet<Element>;
@@ -120,8 +128,6 @@ export class PublishTracker {
     const hit = classifyButton(this.opts.url(), target);
     if (hit?.kind !== 'post') return; // comments, replies, messages
     if (hit.action === 'suggest') return;
-    // VK's postponed posts: the date is not readable yet, so they are not counted (see README).
-    if (hit.action === 'schedule' && hit.network !== 'ok') return;
     if (hit.action !== 'publish' && hit.action !== 'schedule') return;
     this.startPending(hit.network, hit.button, hit.action === 'schedule');
   }
@@ -183,7 +189,15 @@ export class PublishTracker {
       if (p.postId) seenIds.add(p.postId);
     }
     if (scheduled) for (const t of this.toastCandidates()) this.toastsBefore.add(t);
+    const vkSchedule =
+      scheduled && network === 'vk'
+        ? {
+            scheduleAt: vkScheduleInputsTime(button, this.opts.tz),
+            modal: vkComposerModal(button),
+          }
+        : {};
     this.pending.push({
+      ...vkSchedule,
       network,
       communityId,
       text,
@@ -238,7 +252,8 @@ export class PublishTracker {
       if (text.length > 400) break;
       if (this.toastsBefore.has(cur) || !isScheduledToast(text)) continue;
       const at = parseScheduledToast(text, this.now(), this.opts.tz);
-      const p = this.pending.find((x) => x.scheduled);
+      const network = scheduledToastNetwork(text);
+      const p = this.pending.find((x) => x.scheduled && x.network === network);
       if (at === null || !p) return false;
       this.toastsBefore.add(cur);
       this.resolve(p, { publishedAt: at });
@@ -253,6 +268,11 @@ export class PublishTracker {
     const now = this.now();
     this.pending = this.pending.filter((p) => now - p.at <= this.windowMs);
     if (this.pending.some((p) => p.scheduled)) for (const t of this.toastCandidates()) if (this.tryToast(t)) break;
+    // VK postponed post without a toast: the modal closed, the time comes from the schedule panel.
+    for (const p of this.pending.filter((x) => x.scheduled && x.network === 'vk')) {
+      if (!this.pending.includes(p) || !p.modal || p.modal.isConnected || p.scheduleAt == null) continue;
+      this.resolve(p, { publishedAt: p.scheduleAt });
+    }
     for (const network of ['vk', 'ok'] as const) {
       const waiting = this.pending.filter((p) => !p.scheduled && p.network === network);
       if (!waiting.length) continue;

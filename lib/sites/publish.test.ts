@@ -13,8 +13,11 @@ import {
   nameFromTitle,
   pageInfo,
   parseScheduledToast,
+  scheduledToastNetwork,
   textsMatch,
+  vkComposerModal,
   vkPostCommunity,
+  vkScheduleInputsTime,
 } from './publish';
 import { pageContext } from './url';
 
@@ -78,6 +81,29 @@ describe('parseScheduledToast', () => {
     expect(parseScheduledToast('Тема опубликуется 31.11.2026 в 10:00', now, tz)).toBeNull();
     expect(parseScheduledToast('Тема опубликуется 01.12.2026 в 25:00', now, tz)).toBeNull();
     expect(parseScheduledToast('Тема опубликуется 5 брюмера в 10:00', now, tz)).toBeNull();
+  });
+  it("reads VK's postponed-post toast «Запись будет опубликована …» (GUESS wording)", () => {
+    const t = 'Запись будет опубликована 01.12.2026 в 10:00';
+    expect(scheduledToastNetwork(t)).toBe('vk');
+    expect(scheduledToastNetwork('Тема опубликуется 01.12.2026 в 10:00')).toBe('ok');
+    expect(scheduledToastNetwork('Запись опубликована')).toBeNull();
+    expect(parseScheduledToast(t, now, tz)).toBe(Date.UTC(2026, 11, 1, 7, 0));
+    expect(parseScheduledToast('Запись\u00a0будет опубликована завтра в 08:00', now, tz)).toBe(
+      Date.UTC(2026, 11, 1, 5, 0),
+    );
+  });
+});
+
+describe('vkScheduleInputsTime', () => {
+  it("reads the schedule panel's date and time inputs (GUESS markup) in the given zone", () => {
+    document.body.innerHTML = `<div data-testid="posting_modal_box" role="dialog">
+      <div class="vkuiCalendar__host"></div><input type="date" value="2026-12-01"><input type="time" value="10:30">
+      <button data-testid="posting_postponed_publish_button">Запланировать</button></div>`;
+    const b = document.querySelector('[data-testid="posting_postponed_publish_button"]') as Element;
+    expect(vkComposerModal(b)?.getAttribute('data-testid')).toBe('posting_modal_box');
+    expect(vkScheduleInputsTime(b, 'Europe/Moscow')).toBe(Date.UTC(2026, 11, 1, 7, 30));
+    (document.querySelector('input[type=time]') as HTMLInputElement).value = '';
+    expect(vkScheduleInputsTime(b, 'Europe/Moscow')).toBeNull();
   });
 });
 

@@ -113,6 +113,25 @@ export function composerPreviewText(button: Element): string {
   return preview ? editorText(preview) : '';
 }
 
+/** The VK post modal `button` sits in (null when none): its removal confirms a postponed post. */
+export function vkComposerModal(button: Element): Element | null {
+  return closestAny(button, ['[data-testid="posting_modal_box"]', '[role="dialog"]', '[aria-modal="true"]']);
+}
+
+/**
+ * VK postponed flow: the date and time set in the schedule panel next to `button` («Запланировать»), read from
+ * its date / time inputs (GUESS markup, see VK_PUBLISH_SEL.scheduleDate). Null when they are not readable.
+ */
+export function vkScheduleInputsTime(button: Element, tz?: string): number | null {
+  const modal = closestAny(button, ['[data-testid="posting_modal_box"]', '[role="dialog"]']) ?? button.ownerDocument;
+  const date = queryAny(modal, VK_PUBLISH_SEL.scheduleDate) as HTMLInputElement | null;
+  const time = queryAny(modal, VK_PUBLISH_SEL.scheduleTime) as HTMLInputElement | null;
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date?.value ?? '');
+  const h = /^(\d{1,2}):(\d{2})/.exec(time?.value ?? '');
+  if (!d || !h) return null;
+  return zonedTime(Number(d[1]), Number(d[2]), Number(d[3]), Number(h[1]), Number(h[2]), tz);
+}
+
 /** True for VK's «Далее» (step 1 → 2 of the new post modal). */
 export function isComposerNextButton(target: EventTarget | null): boolean {
   return isElement(target) && !!closestAny(target, VK_SEL.post.next);
@@ -147,7 +166,7 @@ export function textsMatch(published: string, shown: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// OK: scheduled topic toast «Тема опубликуется 01.12.2026 в 10:00»
+// Scheduled posts: OK topic toast «Тема опубликуется 01.12.2026 в 10:00», VK «Запись будет опубликована …»
 // ---------------------------------------------------------------------------------------------
 
 const MONTHS = ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
@@ -159,19 +178,37 @@ function monthOf(word: string): number {
   return i < 0 ? 0 : i + 1;
 }
 
-/** True when `text` is OK's scheduled-topic toast. */
+const SCHEDULED_TOASTS: readonly (readonly [Network, RegExp])[] = [
+  ['ok', OK_PUBLISH_SEL.scheduledToast],
+  ['vk', VK_PUBLISH_SEL.scheduledToast],
+];
+
+/** The network whose scheduled-post toast `text` is (OK «Тема опубликуется …», VK «Запись будет опубликована …»). */
+export function scheduledToastNetwork(text: string): Network | null {
+  const t = text.replace(/\u00a0/g, ' ');
+  for (const [network, re] of SCHEDULED_TOASTS) if (re.test(t)) return network;
+  return null;
+}
+
+/** True when `text` is a scheduled-post toast (OK topic or VK postponed post). */
 export function isScheduledToast(text: string): boolean {
-  return OK_PUBLISH_SEL.scheduledToast.test(text);
+  return scheduledToastNetwork(text) !== null;
 }
 
 /**
- * The moment a scheduled OK topic goes out, from the toast «Тема опубликуется 01.12.2026 в 10:00».
+ * The moment a scheduled post goes out, from the toast: OK «Тема опубликуется 01.12.2026 в 10:00», VK (GUESS)
+ * «Запись будет опубликована 01.12.2026 в 10:00».
  * Dates: `01.12.2026`, `1.12.26`, `01.12` (this year, or next year when that is already over), `1 декабря
  * [2026]`, `сегодня`, `завтра`. The time is read in `tz` (the browser's zone when undefined) — OK shows it in
  * the user's local time. Null when the text is not such a toast.
  */
 export function parseScheduledToast(text: string, now: number, tz?: string): number | null {
-  const m = OK_PUBLISH_SEL.scheduledToast.exec(text.replace(/\u00a0/g, ' '));
+  const t = text.replace(/\u00a0/g, ' ');
+  let m: RegExpExecArray | null = null;
+  for (const [, re] of SCHEDULED_TOASTS) {
+    m = re.exec(t);
+    if (m) break;
+  }
   if (!m) return null;
   const datePart = (m[1] ?? '').trim().toLowerCase();
   const hours = Number(m[2]);

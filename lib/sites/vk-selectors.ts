@@ -31,7 +31,9 @@ export const VK_SEL = {
     publish: ['[data-testid="posting_submit_button"]', '#send_post'],
     /** Step 1 → 2 of the new modal; sits in the modal footer, outside [role=dialog] (S3, 18.08.2026). */
     next: ['[data-testid="posting_base_screen_next"]'],
+    /** «Запланировать» of the postponed flow (S3); `posting_postponed_button` only opens the schedule panel. */
     schedule: ['[data-testid="posting_postponed_publish_button"]'],
+    postponed: ['[data-testid="posting_postponed_button"]'],
     suggest: ['[data-testid="posting_suggest_button"]'],
     publishLabels: ['Опубликовать', 'Разместить', 'Publish'],
     suggestLabels: ['Предложить новость', 'Предложить пост'],
@@ -138,6 +140,18 @@ export const VK_PUBLISH_SEL = {
   postText: ['[data-testid="showmoretext"]', '[data-testid="post_text"]', '.wall_post_text'],
   /** Step 2 of the new modal shows the text about to be published (S2, S4). */
   preview: ['[data-testid="showmoretext-in"]'],
+  /**
+   * GUESS (no source): the toast after «Запланировать» — «Запись будет опубликована 01.12.2026 в 10:00».
+   * The date part is parsed like OK's (`parseScheduledToast`).
+   */
+  scheduledToast: /Запись\s+будет\s+опубликована\s+(.+?)\s+в\s+(\d{1,2})[:.](\d{2})/iu,
+  /**
+   * The schedule panel: the calendar `.vkuiCalendar__host` is sourced (S3); the date / time inputs inside the
+   * panel are a GUESS (read as a fallback when no toast shows up and the modal closes).
+   */
+  scheduleCalendar: ['.vkuiCalendar__host'],
+  scheduleDate: ['input[type="date"]'],
+  scheduleTime: ['input[type="time"]'],
   /** Community name: the page header; on a post page the post's author link (S4, S6). */
   pageName: ['h1', '.page_name', '[data-testid="post-header-title"]'],
   /** «Администрация Энского района | ВКонтакте» → the name. */

@@ -18,7 +18,8 @@ import {
 
 /**
  * Weekly quota: the page registry offer in the popup, publish detection on the page copies served at their
- * real addresses (VK new composer, VK legacy composer on vk.ru, OK posting form incl. a scheduled topic),
+ * real addresses (VK new composer incl. postponed posts, VK legacy composer on vk.ru, OK posting form incl. a
+ * scheduled topic),
  * no count for comments / reloads, persistence across a browser restart, the toolbar badge, and the
  * popup's first render with 10 000 posts.
  */
@@ -329,6 +330,66 @@ test('OK posting form: «Поделиться» counts, a comment does not, sche
     await expect(popup.getByTestId('quota-later')).toContainText('10:00', { timeout: 1500 });
   }).toPass({ timeout: 20_000 });
   await expectLabel(popup, '2 из 3 на этой неделе');
+  expect(net.external).toEqual([]);
+});
+
+/** VK new modal: «Далее» → «Отложить» → date / time in the schedule panel → «Запланировать». */
+async function scheduleVkNew(page: Page, text: string, at: Date) {
+  const p = (n: number) => String(n).padStart(2, '0');
+  await typeInto(page, '[data-testid="posting_base_screen_input_message"]', text);
+  await page.getByTestId('posting_base_screen_next').click();
+  await page.getByTestId('posting_postponed_button').click();
+  await expect(page.locator('.vkuiCalendar__host')).toBeVisible();
+  await page
+    .locator('.fx-schedule input[type="date"]')
+    .fill(`${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`);
+  await page.locator('.fx-schedule input[type="time"]').fill(`${p(at.getHours())}:${p(at.getMinutes())}`);
+  await clickThrough(page, '[data-testid="posting_postponed_publish_button"]');
+  await expect(page.locator('.fx-toast')).toContainText(`Запись будет опубликована ${fmt(at)}`);
+}
+
+test('VK new composer: postponed posts («Запланировать») count in the week they go out', async ({
+  context,
+  extensionId,
+  net,
+}) => {
+  // Dates in the browser's zone (the test runner and Chromium share it): later today, and next Monday 10:00.
+  const tz = await (async () => {
+    const p = await context.newPage();
+    const r = await p.evaluate(() => {
+      const now = new Date();
+      const today = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 58);
+      const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((8 - now.getDay()) % 7 || 7), 10, 0);
+      return { today: today.getTime(), monday: monday.getTime() };
+    });
+    await p.close();
+    return r;
+  })();
+  const page = await openPage(context, 'vkNewComposer');
+  await tracked(page, 'vkNewComposer');
+  const popup = await openPopup(context, extensionId);
+  await register(popup, 'https://vk.com/club123');
+
+  // Scheduled for later today: counted this week, at the scheduled time; nothing on the wall.
+  await page.bringToFront();
+  await scheduleVkNew(page, 'Вечером на катке играет духовой оркестр, вход свободный.', new Date(tz.today));
+  await expect(page.getByTestId('posting_modal_box')).toHaveCount(0);
+  await expect(page.locator('.fx-postponed')).toContainText('духовой оркестр');
+  await expect(page.locator('[data-testid="post"][data-post-id="-123_3"]')).toHaveCount(0);
+  expect((await siteLog(page)).map((e) => e.type)).toEqual(['scheduled']);
+  await expectLabel(popup, '1 из 3 на этой неделе');
+  await expect(popup.getByTestId('quota-post').filter({ hasText: 'духовой оркестр' })).toContainText('23:58');
+
+  // Scheduled for next Monday: not this week; shown as «Запланировано позже».
+  await page.bringToFront();
+  await page.getByTestId('group_publish_create_button').click();
+  await page.getByTestId('group_publish_post_menu_item').click();
+  await scheduleVkNew(page, 'В понедельник начинается приём заявок на субсидии для фермеров.', new Date(tz.monday));
+  await expect(async () => {
+    await popup.reload();
+    await expect(popup.getByTestId('quota-later')).toContainText('10:00', { timeout: 1500 });
+  }).toPass({ timeout: 20_000 });
+  await expectLabel(popup, '1 из 3 на этой неделе');
   expect(net.external).toEqual([]);
 });
 
