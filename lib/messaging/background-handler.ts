@@ -1,11 +1,9 @@
 import { check } from '../checks/index';
-import { DEFAULT_PRESET_ID, getPreset } from '../checks/presets';
 import type { Speller } from '../checks/spelling';
-import type { Preset } from '../checks/types';
 import type { AppDB } from '../store/db';
-import { addWord, findPage, getSetting, getSettings, listWords, setSetting } from '../store/queries';
+import { presetFor } from '../store/page-preset';
+import { addWord, getSetting, getSettings, listWords, setSetting } from '../store/queries';
 import type { TabState } from '../store/schema';
-import { pageRefKey, type Settings } from '../store/settings';
 import { fail, ok, type Request, type Response, requestSchema } from './messages';
 import { handleQuotaMessage, type QuotaRequest } from './quota';
 import { handleTemplatesMessage, type TemplatesRequest } from './templates';
@@ -26,21 +24,6 @@ export interface HandlerDeps {
   /** The spell checker once loaded; `null` when it could not be loaded (checks then run without spelling). */
   speller?: () => Promise<Speller | null>;
   spellingState?: () => Status['spelling'];
-}
-
-/** The preset for a page: chosen for this page, else the registry's, else the default. */
-export async function presetFor(
-  db: AppDB,
-  network: 'vk' | 'ok',
-  communityId: string,
-  known?: Settings,
-): Promise<Preset> {
-  const settings = known ?? (await getSettings(db));
-  let id: string | undefined = communityId ? settings.presetByPage[pageRefKey(network, communityId)] : undefined;
-  if (!id && communityId) id = (await findPage(db, network, communityId))?.presetId;
-  id ||= settings.defaultPresetId || DEFAULT_PRESET_ID;
-  if (id === 'custom' && settings.customPreset) return settings.customPreset;
-  return getPreset(id);
 }
 
 /** Handles one message in the background. Pure apart from the database and speller it is given. */

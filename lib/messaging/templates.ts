@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { check } from '../checks/index';
-import { DEFAULT_PRESET_ID, getPreset, isOwnDefault, PRESETS } from '../checks/presets';
+import { getPreset, isOwnDefault, PRESETS } from '../checks/presets';
 import type { Speller } from '../checks/spelling';
 import type { CheckResult, Preset, Severity } from '../checks/types';
 import { resolveTimeZone } from '../quota/weeks';
 import type { AppDB } from '../store/db';
-import { findPage, getSetting, getSettings, listWords } from '../store/queries';
+import { presetFor } from '../store/page-preset';
+import { findPage, getSetting, listWords } from '../store/queries';
 import { networkSchema, type Template, templateCategorySchema } from '../store/schema';
-import { pageRefKey } from '../store/settings';
 import { listTemplates, markUsed, seedStarterTemplates } from '../templates/io';
 import type { Response } from './messages';
 
@@ -135,15 +135,7 @@ async function resolvePreset(db: AppDB, msg: { presetId?: string; network?: 'vk'
   if (msg.presetId === STRICTEST_PRESET_ID) return strictestPreset();
   if (msg.presetId === 'custom') return (await getSetting(db, 'customPreset')) ?? getPreset('custom');
   if (msg.presetId) return getPreset(msg.presetId);
-  // as presetFor() in background-handler.ts (not imported: that module imports this one)
-  const settings = await getSettings(db);
-  const communityId = msg.communityId ?? '';
-  let id: string | undefined =
-    msg.network && communityId ? settings.presetByPage[pageRefKey(msg.network, communityId)] : undefined;
-  if (!id && msg.network && communityId) id = (await findPage(db, msg.network, communityId))?.presetId;
-  id ??= settings.defaultPresetId ?? DEFAULT_PRESET_ID;
-  if (id === 'custom' && settings.customPreset) return settings.customPreset;
-  return getPreset(id);
+  return presetFor(db, msg.network, msg.communityId ?? '');
 }
 
 export async function handleTemplatesMessage(
